@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace RightsPortal.Application.Data;
+
+/// <summary>One append-only row of the audit trail, chained to the row before it by a SHA-256 hash.</summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string ActorId { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string Outcome { get; set; } = "";
+    public Guid? OrganisationId { get; set; }
+    public Guid? RequestId { get; set; }
+    public string PreviousHash { get; set; } = "";
+    public string Hash { get; set; } = "";
+
+    public string ComputeHash() => AuditLog.HashOf(this);
+}
+
+public sealed record AuditEntry(DateTimeOffset At, string ActorId, string Action, string Outcome, Guid? OrganisationId, Guid? RequestId);
+
+public static class AuditLog
+{
+    public const string Genesis = "genesis";
+
+    /// <summary>
+    /// Appends one row inside a write-locked transaction, so two commands finishing together cannot both chain to
+    /// the same predecessor.
+    /// </summary>
+    public static async Task AppendAsync(PortalDb db, AuditEntry entry, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct); // SQLite: BEGIN IMMEDIATE takes the write lock.
+        var previous = await db.AuditEvents.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? Genesis;
+        var row = new AuditEvent
+        {
+            At = entry.At,
+            ActorId = entry.ActorId,
+            Action = entry.Action,
+            Outcome = entry.Outcome,
+            OrganisationId = entry.OrganisationId,
+            RequestId = entry.RequestId,
+            PreviousHash = previous,
+        };
+        row.Hash = HashOf(row);
+        db.AuditEvents.Add(row);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    internal static string HashOf(AuditEvent e)
+    {
+        var text = string.Join('|',
+            e.PreviousHash,
+            e.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            e.ActorId,
+            e.Action,
+            e.Outcome,
+            e.OrganisationId?.ToString() ?? "",
+            e.RequestId?.ToString() ?? "");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>Walks the chain; returns the id of the first row whose hash or link does not match, or null when intact.</summary>
+    public static async Task<long?> FindFirstBrokenLinkAsync(PortalDb db, CancellationToken ct)
+    {
+        var previous = Genesis;
+        await foreach (var row in db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (row.PreviousHash != previous || row.Hash != HashOf(row))
+            {
+                return row.Id;
+            }
+
+            previous = row.Hash;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using RightsPortal.Domain.Organisations;
+using RightsPortal.Domain.Requests;
+
+namespace RightsPortal.Application.Data;
+
+public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<DataCategory> DataCategories => Set<DataCategory>();
+    public DbSet<OrganisationService> OrganisationServices => Set<OrganisationService>();
+    public DbSet<RightsRequest> Requests => Set<RightsRequest>();
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks so "newest first" works in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<StaffUser>(b =>
+        {
+            b.Property(u => u.DisplayName).HasMaxLength(200);
+            b.HasIndex(u => u.OrganisationId);
+        });
+
+        builder.Entity<Organisation>(b =>
+        {
+            b.HasIndex(o => o.Code).IsUnique();
+            b.Property(o => o.Code).HasMaxLength(8);
+            b.Property(o => o.Name).HasMaxLength(300);
+            b.Property(o => o.RightsPromised).HasConversion(
+                v => string.Join(',', v),
+                v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Right>).ToList(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<Right>>(
+                    (a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, r) => HashCode.Combine(h, r)), v => v.ToList()));
+            b.HasMany(o => o.DataCategories).WithOne().HasForeignKey(c => c.OrganisationId);
+            b.HasMany(o => o.Services).WithOne().HasForeignKey(s => s.OrganisationId);
+        });
+
+        builder.Entity<DataCategory>(b =>
+        {
+            b.HasIndex(c => new { c.OrganisationId, c.Code }).IsUnique();
+            b.Property(c => c.Code).HasMaxLength(60);
+        });
+
+        builder.Entity<RightsRequest>(b =>
+        {
+            b.ToTable("Requests");
+            b.HasIndex(r => new { r.OrganisationId, r.Reference }).IsUnique();
+            b.HasIndex(r => r.SubmissionId).IsUnique();
+            b.HasIndex(r => new { r.OrganisationId, r.Status, r.DueOn });
+            b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            b.Property(r => r.Reference).HasMaxLength(20);
+            b.Property(r => r.RequesterName).HasMaxLength(200);
+            b.Property(r => r.RequesterEmail).HasMaxLength(254);
+            b.Property(r => r.SubjectName).HasMaxLength(200);
+            b.Property(r => r.SubjectSetting).HasMaxLength(200);
+            b.Property(r => r.Details).HasMaxLength(4000);
+            b.Property(r => r.DataCategories).HasField("dataCategories");
+            b.Property(r => r.Version).IsConcurrencyToken();
+        });
+
+        builder.Entity<ReferenceCounter>(b => b.HasKey(c => new { c.OrganisationId, c.Year }));
+
+        builder.Entity<AuditEvent>(b =>
+        {
+            b.HasIndex(e => e.RequestId);
+            b.HasIndex(e => e.At);
+            b.Property(e => e.Action).HasMaxLength(120);
+            b.Property(e => e.Outcome).HasMaxLength(20);
+            b.Property(e => e.Hash).HasMaxLength(64);
+            b.Property(e => e.PreviousHash).HasMaxLength(64);
+        });
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace RightsPortal.Application.Data;
+
+/// <summary>A member of staff who signs in: caseworker, DPO or administrator.</summary>
+public sealed class StaffUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The organisation the staff member works for; null only for portal administrators.</summary>
+    public Guid? OrganisationId { get; set; }
+}

@@ -1,0 +1,54 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using RightsPortal.Application.Data;
+using RightsPortal.Application.Security;
+using RightsPortal.Domain.Requests;
+
+namespace RightsPortal.Application.Features.Casework;
+
+/// <summary>One request, read-only, for a caseworker of the organisation that holds it (anyone else: not found).</summary>
+[RequiresRole(Roles.Caseworker, Roles.Dpo)]
+public sealed record GetRequestDetailQuery(Guid RequestId) : IQuery<RequestDetail>;
+
+public sealed record RequestDetail(
+    Guid Id,
+    string Reference,
+    Right Right,
+    RequestStatus Status,
+    Channel Channel,
+    RequesterRole RequesterRole,
+    string RequesterName,
+    string RequesterEmail,
+    string SubjectName,
+    DateOnly SubjectDateOfBirth,
+    string? SubjectSetting,
+    IReadOnlyList<string> DataCategories,
+    string? Details,
+    DateOnly ReceivedOn,
+    DateOnly StartOn,
+    DateOnly DueOn,
+    IReadOnlyList<string> DueExplanation);
+
+internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, ICurrentActor actor) : IRequestHandler<GetRequestDetailQuery, RequestDetail>
+{
+    public async Task<RequestDetail> Handle(GetRequestDetailQuery query, CancellationToken cancellationToken)
+    {
+        var organisationId = actor.RequireOrganisation();
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var r = await db.Requests.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Id == query.RequestId && r.OrganisationId == organisationId, cancellationToken)
+            ?? throw new NotFoundException("request");
+
+        // Show category names as the organisation words them, in its order.
+        var names = await db.DataCategories.AsNoTracking()
+            .Where(c => c.OrganisationId == organisationId)
+            .OrderBy(c => c.Order)
+            .Select(c => new { c.Code, c.Name })
+            .ToListAsync(cancellationToken);
+        var categories = names.Where(n => r.DataCategories.Contains(n.Code)).Select(n => n.Name).ToList();
+
+        return new RequestDetail(r.Id, r.Reference, r.Right, r.Status, r.Channel, r.RequesterRole, r.RequesterName, r.RequesterEmail,
+            r.SubjectName, r.SubjectDateOfBirth, r.SubjectSetting, categories, r.Details, r.ReceivedOn, r.StartOn, r.DueOn,
+            r.DueExplanation.Split('\n'));
+    }
+}

@@ -1,0 +1,47 @@
+namespace RightsPortal.Application.Security;
+
+/// <summary>Staff roles. Families are never staff: they prove ownership of a request instead.</summary>
+public static class Roles
+{
+    public const string Administrator = "Administrator";
+    public const string Caseworker = "Caseworker";
+    public const string Dpo = "DPO";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Caseworker, Dpo];
+}
+
+/// <summary>Who may send a request: any one of these roles. Requests without this or <see cref="PublicRequestAttribute"/> are refused (deny by default).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class RequiresRoleAttribute(params string[] roles) : Attribute
+{
+    public IReadOnlyList<string> Roles { get; } = roles;
+}
+
+/// <summary>Anyone may send this request, signed in or not (the public family forms).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PublicRequestAttribute : Attribute;
+
+/// <summary>The person sending the current request.</summary>
+public interface ICurrentActor
+{
+    bool IsAuthenticated { get; }
+    string? UserId { get; }
+
+    /// <summary>The staff member's organisation; null for administrators and the public.</summary>
+    Guid? OrganisationId { get; }
+
+    bool IsInRole(string role);
+}
+
+/// <summary>The staff member may not do this (wrong role, no organisation, or not signed in).</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>The thing asked for does not exist, or is not visible to this person (never say which).</summary>
+public sealed class NotFoundException(string what) : Exception($"We could not find that {what}.");
+
+public static class CurrentActorExtensions
+{
+    /// <summary>The organisation a staff member works for; refuses anyone without one.</summary>
+    public static Guid RequireOrganisation(this ICurrentActor actor) =>
+        actor.OrganisationId ?? throw new ForbiddenException("Your account is not linked to an organisation. Ask an administrator to link it.");
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using RightsPortal.Application.Data;
+using RightsPortal.Application.Security;
+
+namespace RightsPortal.Application.Seeding;
+
+/// <summary>Idempotent seeding: running it again adds only what is missing and never changes what staff edited.</summary>
+public static class PortalSeeder
+{
+    public static async Task SeedOrganisationsAsync(PortalDb db, CancellationToken ct = default)
+    {
+        foreach (var seed in DemoOrganisations.All())
+        {
+            var existing = await db.Organisations.Include(o => o.DataCategories).Include(o => o.Services)
+                .SingleOrDefaultAsync(o => o.Code == seed.Code, ct);
+            if (existing is null)
+            {
+                seed.Id = Guid.NewGuid();
+                db.Organisations.Add(seed);
+                continue;
+            }
+
+            foreach (var category in seed.DataCategories.Where(c => existing.DataCategories.All(e => e.Code != c.Code)))
+            {
+                existing.DataCategories.Add(category);
+            }
+
+            foreach (var service in seed.Services.Where(s => existing.Services.All(e => e.Name != s.Name)))
+            {
+                existing.Services.Add(service);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The demo staff password, documented in the README. Development only.</summary>
+    public const string DemoPassword = "Demo-Passw0rd!";
+
+    /// <summary>Demo sign-ins: an administrator, and a caseworker and DPO per organisation. Never call in Production.</summary>
+    public static async Task SeedDemoStaffAsync(PortalDb db, UserManager<StaffUser> users, RoleManager<IdentityRole> roles, CancellationToken ct = default)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+            }
+        }
+
+        await EnsureUserAsync(users, "admin@rightsportal.test", "Portal Administrator", null, Roles.Administrator);
+        var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Code).Select(o => new { o.Id, o.Code }).ToListAsync(ct);
+        foreach (var org in organisations)
+        {
+            var code = org.Code.ToLowerInvariant();
+            await EnsureUserAsync(users, $"caseworker.{code}@rightsportal.test", $"Caseworker ({org.Code})", org.Id, Roles.Caseworker);
+            await EnsureUserAsync(users, $"dpo.{code}@rightsportal.test", $"Data Protection Officer ({org.Code})", org.Id, Roles.Dpo);
+        }
+    }
+
+    private static async Task EnsureUserAsync(UserManager<StaffUser> users, string email, string name, Guid? organisationId, string role)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, OrganisationId = organisationId };
+        Check(await users.CreateAsync(user, DemoPassword));
+        Check(await users.AddToRoleAsync(user, role));
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Seeding demo staff failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

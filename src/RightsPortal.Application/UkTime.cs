@@ -1,0 +1,9 @@
+namespace RightsPortal.Application;
+
+/// <summary>T1: dates are UK-local calendar dates (Europe/London), whatever the server's zone.</summary>
+public static class UkTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    public static DateOnly UkToday(this TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+}

@@ -1,0 +1,17 @@
+namespace RightsPortal.Web.Infrastructure;
+
+/// <summary>Settings under "Portal" in configuration (environment: Portal__DataDirectory and so on).</summary>
+public sealed class PortalOptions
+{
+    /// <summary>Where the SQLite database (and later uploads and mail) live; relative to the content root. Default ./data.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Form posts one client may make per minute (public forms and sign-in).</summary>
+    public int FormPostsPerMinute { get; set; } = 30;
+
+    /// <summary>Seed demo staff sign-ins. Only ever honoured in the Development environment.</summary>
+    public bool SeedDemoStaff { get; set; } = true;
+
+    public string ResolveDataDirectory(string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
+}

@@ -1,0 +1,149 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using RightsPortal.Application;
+using RightsPortal.Application.Data;
+using RightsPortal.Application.Security;
+using RightsPortal.Application.Seeding;
+using RightsPortal.Web.Components;
+using RightsPortal.Web.Components.Account;
+
+namespace RightsPortal.Web.Infrastructure;
+
+public static class PortalSetup
+{
+    public static void AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection("Portal").Get<PortalOptions>() ?? new PortalOptions();
+        services.Configure<PortalOptions>(builder.Configuration.GetSection("Portal"));
+
+        var dataDirectory = options.ResolveDataDirectory(builder.Environment.ContentRootPath);
+        var connectionString = builder.Configuration.GetConnectionString("Portal");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            Directory.CreateDirectory(dataDirectory);
+            connectionString = $"Data Source={Path.Combine(dataDirectory, "portal.db")}";
+        }
+
+        services.AddPortalDatabase(connectionString);
+        services.AddApplication();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, CurrentActor>();
+        services.AddExceptionHandler<CorrelatedExceptionHandler>();
+        services.AddProblemDetails();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(60);
+            o.SlidingExpiration = true;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        services.AddAuthorization();
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = true;
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+            {
+                // Form posts (public forms, sign-in) are limited per client; page views and the staff circuit are not.
+                if (!HttpMethods.IsPost(ctx.Request.Method) || ctx.Request.Path.StartsWithSegments("/_blazor"))
+                {
+                    return RateLimitPartition.GetNoLimiter("reads");
+                }
+
+                var client = ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var limit = ctx.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.FormPostsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter("post:" + client, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, limit),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+        });
+    }
+
+    public static async Task InitialisePortalDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("RightsPortal.Startup");
+        var dbs = sp.GetRequiredService<IDbContextFactory<PortalDb>>();
+        await using var db = await dbs.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await PortalSeeder.SeedOrganisationsAsync(db);
+
+        var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
+        if (app.Environment.IsDevelopment() && options.SeedDemoStaff)
+        {
+            await PortalSeeder.SeedDemoStaffAsync(db, sp.GetRequiredService<UserManager<StaffUser>>(), sp.GetRequiredService<RoleManager<IdentityRole>>());
+            logger.LogInformation("Demo staff sign-ins are ready (Development only; see README).");
+        }
+
+        logger.LogInformation("Database ready at {DataSource}", db.Database.GetDbConnection().DataSource);
+    }
+
+    public static void UsePortal(this WebApplication app)
+    {
+        // A calm error page with a correlation id in every environment: never a stack trace.
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+            {
+                Console.WriteLine($"RightsPortal is running at {address} (environment: {app.Environment.EnvironmentName}). Press Ctrl+C to stop.");
+            }
+        });
+    }
+}
