@@ -12,7 +12,7 @@ public static class PortalSeeder
     {
         foreach (var seed in DemoOrganisations.All())
         {
-            var existing = await db.Organisations.Include(o => o.DataCategories).Include(o => o.Services)
+            var existing = await db.Organisations.Include(o => o.DataCategories).Include(o => o.Services).AsSplitQuery()
                 .SingleOrDefaultAsync(o => o.Code == seed.Code, ct);
             if (existing is null)
             {

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -31,6 +32,12 @@ public static class PortalSetup
         }
 
         services.AddPortalDatabase(connectionString);
+
+        // Keys for sign-in cookies and form tokens live with the data, so a restart does not sign staff out or
+        // reject a family's half-filled form.
+        services.AddDataProtection()
+            .SetApplicationName("RightsPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         services.AddApplication();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
