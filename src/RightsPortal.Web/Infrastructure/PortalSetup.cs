@@ -24,10 +24,10 @@ public static class PortalSetup
         services.Configure<PortalOptions>(builder.Configuration.GetSection("Portal"));
 
         var dataDirectory = options.ResolveDataDirectory(builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataDirectory);
         var connectionString = builder.Configuration.GetConnectionString("Portal");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            Directory.CreateDirectory(dataDirectory);
             connectionString = $"Data Source={Path.Combine(dataDirectory, "portal.db")}";
         }
 
