@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace RightsPortal.EndToEnd.Tests;
+
+[Collection(PortalCollection.Name)]
+public sealed partial class FamilyToCaseworkerJourney(PortalServer portal)
+{
+    private const string ChildName = "Journey Child Ashworth";
+
+    [Fact]
+    public async Task A_family_submits_an_access_request_without_javascript_and_a_caseworker_finds_it_in_the_queue()
+    {
+        // The family: JavaScript off, as on a locked-down or very old phone.
+        await using var family = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, BaseURL = portal.BaseAddress.ToString() });
+        var page = await family.NewPageAsync();
+        var problems = WatchForProblems(page);
+
+        await page.GotoAsync("/");
+        await page.GetByTestId("start-STK").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Ask to see the records");
+
+        // Sending it empty first shows the error summary, linked to the fields.
+        await page.GetByTestId("submit-request").ClickAsync();
+        await Expect(page.GetByTestId("error-summary")).ToContainTextAsync("Select who is asking");
+
+        await page.GetByLabel("Parent or carer").CheckAsync();
+        await page.GetByLabel("Your full name").FillAsync("Journey Parent");
+        await page.GetByLabel("Your email address").FillAsync("journey.parent@example.org");
+        await page.GetByLabel("Their full name").FillAsync(ChildName);
+        await page.GetByLabel("Day").FillAsync("14");
+        await page.GetByLabel("Month").FillAsync("3");
+        await page.GetByLabel("Year").FillAsync("2013");
+        await page.GetByLabel("Health and medical information").CheckAsync();
+        await page.GetByLabel("EHC needs assessment and plan").CheckAsync();
+        await page.GetByTestId("submit-request").ClickAsync();
+
+        await Expect(page.GetByTestId("confirmation-panel")).ToBeVisibleAsync();
+        var reference = (await page.GetByTestId("reference").InnerTextAsync()).Trim();
+        Assert.Matches(ReferencePattern(), reference);
+        Assert.Matches(LongDatePattern(), await page.GetByTestId("due-on").InnerTextAsync());
+        await page.ScreenshotAsync(new() { Path = Screenshot("family-confirmation"), FullPage = true });
+        Assert.Empty(problems);
+
+        // The caseworker: signs in and finds the request in the interactive queue.
+        await using var staff = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseAddress.ToString() });
+        var desk = await staff.NewPageAsync();
+        var staffProblems = WatchForProblems(desk);
+        await desk.GotoAsync("/casework");
+        await Expect(desk).ToHaveURLAsync(new Regex("/Account/Login"));
+        await desk.GetByLabel("Work email address").FillAsync("caseworker.stk@rightsportal.test");
+        await desk.GetByLabel("Password").FillAsync("Demo-Passw0rd!");
+        await desk.GetByTestId("sign-in").ClickAsync();
+
+        await Expect(desk).ToHaveURLAsync(new Regex("/casework$"));
+        await Expect(desk.Locator("[data-testid=queue][data-interactive=yes]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        var row = desk.GetByTestId("queue-reference").Filter(new() { HasText = reference });
+        await Expect(row).ToBeVisibleAsync();
+        await desk.ScreenshotAsync(new() { Path = Screenshot("caseworker-queue"), FullPage = true });
+
+        await row.ClickAsync();
+        await Expect(desk.GetByTestId("request-reference")).ToHaveTextAsync(reference);
+        await Expect(desk.GetByTestId("subject-name")).ToHaveTextAsync(ChildName);
+        await Expect(desk.GetByTestId("due-explanation")).ToContainTextAsync("One calendar month");
+        await desk.ScreenshotAsync(new() { Path = Screenshot("caseworker-request"), FullPage = true });
+        Assert.Empty(staffProblems);
+    }
+
+    [Fact]
+    public async Task A_caseworker_of_another_organisation_does_not_see_the_request()
+    {
+        await using var family = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, BaseURL = portal.BaseAddress.ToString() });
+        var page = await family.NewPageAsync();
+        await page.GotoAsync("/hhj/access-request");
+        await page.GetByLabel("Young person asking for themself").CheckAsync();
+        await page.GetByLabel("Your full name").FillAsync("Scoped Young Person");
+        await page.GetByLabel("Your email address").FillAsync("scoped@example.org");
+        await page.GetByLabel("Their full name").FillAsync("Scoped Young Person");
+        await page.GetByLabel("Day").FillAsync("2");
+        await page.GetByLabel("Month").FillAsync("9");
+        await page.GetByLabel("Year").FillAsync("2009");
+        await page.GetByLabel("Photographs").CheckAsync();
+        await page.GetByTestId("submit-request").ClickAsync();
+        var reference = (await page.GetByTestId("reference").InnerTextAsync()).Trim();
+        Assert.StartsWith("HHJ-", reference, StringComparison.Ordinal);
+
+        await using var staff = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseAddress.ToString() });
+        var desk = await staff.NewPageAsync();
+        await desk.GotoAsync("/Account/Login?ReturnUrl=%2Fcasework");
+        await desk.GetByLabel("Work email address").FillAsync("caseworker.bar@rightsportal.test");
+        await desk.GetByLabel("Password").FillAsync("Demo-Passw0rd!");
+        await desk.GetByTestId("sign-in").ClickAsync();
+        await Expect(desk.Locator("[data-testid=queue][data-interactive=yes]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(desk.GetByTestId("queue-grid")).Not.ToContainTextAsync(reference);
+    }
+
+    /// <summary>Console errors (a CSP violation shows up there) and failed requests for the app's own assets.</summary>
+    private List<string> WatchForProblems(IPage page)
+    {
+        var problems = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") problems.Add("console: " + message.Text); };
+        page.PageError += (_, error) => problems.Add("page error: " + error);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Url.StartsWith(portal.BaseAddress.ToString(), StringComparison.Ordinal))
+            {
+                problems.Add($"HTTP {response.Status} {response.Url}");
+            }
+        };
+        return problems;
+    }
+
+    private static string Screenshot(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name + ".png");
+    }
+
+    [GeneratedRegex(@"^STK-\d{4}-\d{6}$")]
+    private static partial Regex ReferencePattern();
+
+    [GeneratedRegex(@"^(Monday|Tuesday|Wednesday|Thursday|Friday) \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$")]
+    private static partial Regex LongDatePattern();
+}
