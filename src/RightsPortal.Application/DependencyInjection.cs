@@ -44,17 +44,19 @@ public static class DependencyInjection
     /// The one way the portal's database is configured, for the app, the tools and the tests alike (so the
     /// Identity schema version is always the same and migrations never see a phantom model change).
     /// </summary>
+    private static readonly AuditInterceptor Interceptor = new();
+
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, string connectionString)
     {
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
-        services.AddDbContextFactory<PortalDb>(o => o.UseSqlite(connectionString));
+        services.AddDbContextFactory<PortalDb>(o => o.UseSqlite(connectionString).AddInterceptors(Interceptor));
         return services;
     }
 
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, SqliteConnection openConnection)
     {
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
-        services.AddDbContextFactory<PortalDb>(o => o.UseSqlite(openConnection));
+        services.AddDbContextFactory<PortalDb>(o => o.UseSqlite(openConnection).AddInterceptors(Interceptor));
         return services;
     }
 }

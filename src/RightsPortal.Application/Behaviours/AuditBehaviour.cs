@@ -22,6 +22,10 @@ public sealed class AuditBehaviour<TRequest, TResponse>(IDbContextFactory<Portal
             return await next();
         }
 
+        // The row is written by AuditInterceptor in the same transaction as the command's first saved change.
+        var pending = new PendingAudit(clock.GetUtcNow(), actor.UserId ?? "public", typeof(TRequest).Name, actor.OrganisationId);
+        var outer = PendingAudit.Current;
+        PendingAudit.Current = pending;
         TResponse response;
         try
         {
@@ -29,11 +33,21 @@ public sealed class AuditBehaviour<TRequest, TResponse>(IDbContextFactory<Portal
         }
         catch (Exception ex) when (ex is Domain.DomainRuleException or NotFoundException or ForbiddenException)
         {
+            PendingAudit.Current = outer;
             await WriteAsync(request, default, "Refused", CancellationToken.None);
             throw;
         }
+        finally
+        {
+            PendingAudit.Current = outer;
+        }
 
-        await WriteAsync(request, response, "Succeeded", CancellationToken.None);
+        if (!pending.Written)
+        {
+            // The command saved nothing itself (for example a repeated form post answered from the first one).
+            await WriteAsync(request, response, "Succeeded", CancellationToken.None);
+        }
+
         return response;
     }
 
