@@ -24,6 +24,7 @@ public sealed partial class FamilyToCaseworkerJourney(PortalServer portal)
         // Sending it empty first shows the error summary, linked to the fields.
         await page.GetByTestId("submit-request").ClickAsync();
         await Expect(page.GetByTestId("error-summary")).ToContainTextAsync("Select who is asking");
+        await page.ScreenshotAsync(new() { Path = Screenshot("family-form-errors"), FullPage = true });
 
         await page.GetByLabel("Parent or carer").CheckAsync();
         await page.GetByLabel("Your full name").FillAsync("Journey Parent");
