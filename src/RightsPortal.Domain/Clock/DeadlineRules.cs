@@ -67,3 +67,11 @@ public static class DeadlineRules
 
     public static bool CanExtend(Right right) => IsOneMonthRight(right);
 }
+
+/// <summary>Which bank holidays apply: an organisation's setting (England and Wales by default).</summary>
+public enum HolidayRegion
+{
+    EnglandAndWales,
+    Scotland,
+    NorthernIreland,
+}

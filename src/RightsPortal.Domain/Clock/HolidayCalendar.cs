@@ -26,34 +26,92 @@ public sealed class HolidayCalendar
     /// <summary>England and Wales: the rules for 1995 to 2100 plus the known one-off changes.</summary>
     public static HolidayCalendar EnglandAndWales { get; } = BuildEnglandAndWales();
 
-    private static HolidayCalendar BuildEnglandAndWales()
+    /// <summary>Scotland: its own rules (2 January, first Monday in August, St Andrew's Day) plus shared one-offs.</summary>
+    public static HolidayCalendar Scotland { get; } = BuildRegion("scotland", ScotlandRules);
+
+    /// <summary>Northern Ireland: England and Wales's rules plus St Patrick's Day and the Battle of the Boyne.</summary>
+    public static HolidayCalendar NorthernIreland { get; } = BuildRegion("northern-ireland", NorthernIrelandRules);
+
+    public static HolidayCalendar For(HolidayRegion region) => region switch
     {
-        var dates = new List<DateOnly>();
+        HolidayRegion.Scotland => Scotland,
+        HolidayRegion.NorthernIreland => NorthernIreland,
+        _ => EnglandAndWales,
+    };
+
+    /// <summary>
+    /// This calendar with a published table (for example an import of the GOV.UK bank-holidays file) taking the place of
+    /// the rules for every year the table covers. Years it does not cover keep the rules.
+    /// </summary>
+    public HolidayCalendar WithPublishedYears(IEnumerable<DateOnly> published)
+    {
+        var table = published.ToHashSet();
+        var years = table.Select(d => d.Year).ToHashSet();
+        return new HolidayCalendar(Region, holidays.Where(d => !years.Contains(d.Year)).Concat(table));
+    }
+
+    private static HolidayCalendar BuildRegion(string region, Func<int, IEnumerable<DateOnly>> rules)
+    {
+        var dates = new HashSet<DateOnly>();
         for (var year = 1995; year <= 2100; year++)
         {
-            dates.AddRange(EnglandAndWalesRules(year));
+            dates.UnionWith(rules(year));
         }
 
-        // One-off changes announced by proclamation.
-        Move(dates, new DateOnly(2020, 5, 4), new DateOnly(2020, 5, 8));   // VE Day 75
-        Move(dates, new DateOnly(2022, 5, 30), new DateOnly(2022, 6, 2));  // Platinum Jubilee: spring holiday moved
-        dates.Add(new DateOnly(2022, 6, 3));                                 // Platinum Jubilee
-        dates.Add(new DateOnly(2022, 9, 19));                                // State funeral of Queen Elizabeth II
-        dates.Add(new DateOnly(2023, 5, 8));                                 // Coronation of King Charles III
-        Move(dates, new DateOnly(2012, 5, 28), new DateOnly(2012, 6, 4));  // Diamond Jubilee: spring holiday moved
-        dates.Add(new DateOnly(2012, 6, 5));                                 // Diamond Jubilee
-        Move(dates, new DateOnly(2002, 5, 27), new DateOnly(2002, 6, 4));  // Golden Jubilee: spring holiday moved
-        dates.Add(new DateOnly(2002, 6, 3));                                 // Golden Jubilee
-        dates.Add(new DateOnly(2011, 4, 29));                                // Royal wedding
-        dates.Add(new DateOnly(1999, 12, 31));                               // Millennium
-        return new HolidayCalendar("england-and-wales", dates);
+        foreach (var (from, to) in ProclaimedChanges())
+        {
+            if (from is { } moved) dates.Remove(moved);
+            dates.Add(to);
+        }
+
+        return new HolidayCalendar(region, dates);
     }
 
-    private static void Move(List<DateOnly> dates, DateOnly from, DateOnly to)
+    internal static IEnumerable<DateOnly> ScotlandRules(int year)
     {
-        dates.Remove(from);
-        dates.Add(to);
+        // New Year's Day and 2 January, with substitutes when either falls at a weekend.
+        var first = new DateOnly(year, 1, 1);
+        var (newYear, second) = first.DayOfWeek switch
+        {
+            DayOfWeek.Friday => (first, new DateOnly(year, 1, 4)),
+            DayOfWeek.Saturday => (new DateOnly(year, 1, 3), new DateOnly(year, 1, 4)),
+            DayOfWeek.Sunday => (new DateOnly(year, 1, 2), new DateOnly(year, 1, 3)),
+            _ => (first, new DateOnly(year, 1, 2)),
+        };
+        yield return newYear;
+        yield return second;
+        yield return EasterSunday(year).AddDays(-2); // Good Friday (no Easter Monday in Scotland)
+        yield return FirstMonday(year, 5);
+        yield return LastMonday(year, 5);
+        yield return FirstMonday(year, 8);
+        yield return NextWeekday(new DateOnly(year, 11, 30)); // St Andrew's Day
+        foreach (var d in ChristmasAndBoxingDay(year)) yield return d;
     }
+
+    internal static IEnumerable<DateOnly> NorthernIrelandRules(int year)
+    {
+        foreach (var d in EnglandAndWalesRules(year)) yield return d;
+        yield return NextWeekday(new DateOnly(year, 3, 17)); // St Patrick's Day
+        yield return NextWeekday(new DateOnly(year, 7, 12)); // Battle of the Boyne
+    }
+
+    private static HolidayCalendar BuildEnglandAndWales() => BuildRegion("england-and-wales", EnglandAndWalesRules);
+
+    /// <summary>One-off changes proclaimed for the whole UK: a rule-based holiday moved, or a day added.</summary>
+    private static (DateOnly? From, DateOnly To)[] ProclaimedChanges() =>
+    [
+        (null, new(1999, 12, 31)),                   // Millennium
+        (new(2002, 5, 27), new(2002, 6, 4)),         // Golden Jubilee: spring holiday moved
+        (null, new(2002, 6, 3)),                     // Golden Jubilee
+        (null, new(2011, 4, 29)),                    // Royal wedding
+        (new(2012, 5, 28), new(2012, 6, 4)),         // Diamond Jubilee: spring holiday moved
+        (null, new(2012, 6, 5)),                     // Diamond Jubilee
+        (new(2020, 5, 4), new(2020, 5, 8)),          // VE Day 75: early May holiday moved
+        (new(2022, 5, 30), new(2022, 6, 2)),         // Platinum Jubilee: spring holiday moved
+        (null, new(2022, 6, 3)),                     // Platinum Jubilee
+        (null, new(2022, 9, 19)),                    // State funeral of Queen Elizabeth II
+        (null, new(2023, 5, 8)),                     // Coronation of King Charles III
+    ];
 
     internal static IEnumerable<DateOnly> EnglandAndWalesRules(int year)
     {
@@ -68,27 +126,20 @@ public sealed class HolidayCalendar
         yield return LastMonday(year, 5);    // Spring
         yield return LastMonday(year, 8);    // Summer
 
-        // Christmas and Boxing Day with substitutes.
+        foreach (var d in ChristmasAndBoxingDay(year)) yield return d;
+    }
+
+    /// <summary>Christmas Day and Boxing Day with substitute days when they fall at a weekend.</summary>
+    private static DateOnly[] ChristmasAndBoxingDay(int year)
+    {
         var christmas = new DateOnly(year, 12, 25);
-        switch (christmas.DayOfWeek)
+        return christmas.DayOfWeek switch
         {
-            case DayOfWeek.Friday:
-                yield return christmas;
-                yield return new DateOnly(year, 12, 28);
-                break;
-            case DayOfWeek.Saturday:
-                yield return new DateOnly(year, 12, 27);
-                yield return new DateOnly(year, 12, 28);
-                break;
-            case DayOfWeek.Sunday:
-                yield return new DateOnly(year, 12, 26);
-                yield return new DateOnly(year, 12, 27);
-                break;
-            default:
-                yield return christmas;
-                yield return new DateOnly(year, 12, 26);
-                break;
-        }
+            DayOfWeek.Friday => [christmas, new DateOnly(year, 12, 28)],
+            DayOfWeek.Saturday => [new DateOnly(year, 12, 27), new DateOnly(year, 12, 28)],
+            DayOfWeek.Sunday => [new DateOnly(year, 12, 26), new DateOnly(year, 12, 27)],
+            _ => [christmas, new DateOnly(year, 12, 26)],
+        };
     }
 
     private static DateOnly NextWeekday(DateOnly date) => date.DayOfWeek switch
