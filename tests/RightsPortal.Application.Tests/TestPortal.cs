@@ -22,7 +22,7 @@ public sealed class TestPortal : IAsyncDisposable
 {
     private readonly SqliteConnection connection;
 
-    private TestPortal(SqliteConnection connection, ServiceProvider services, FakeTimeProvider clock, TestActor actor, CapturingLoggerProvider logs)
+    private TestPortal(SqliteConnection connection, ServiceProvider services, FakeTimeProvider clock, SwitchableActor actor, LogCapture logs)
     {
         this.connection = connection;
         Services = services;
@@ -33,16 +33,16 @@ public sealed class TestPortal : IAsyncDisposable
 
     public ServiceProvider Services { get; }
     public FakeTimeProvider Clock { get; }
-    public TestActor Actor { get; }
-    public CapturingLoggerProvider Logs { get; }
+    public SwitchableActor Actor { get; }
+    public LogCapture Logs { get; }
 
     public static async Task<TestPortal> StartAsync(DateTimeOffset? now = null, Action<IServiceCollection>? configure = null)
     {
         var connection = new SqliteConnection("DataSource=:memory:");
         await connection.OpenAsync();
         var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
-        var actor = new TestActor();
-        var logs = new CapturingLoggerProvider();
+        var actor = new SwitchableActor();
+        var logs = new LogCapture();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         services.AddPortalDatabase(connection);
@@ -94,7 +94,7 @@ public sealed class TestPortal : IAsyncDisposable
     }
 }
 
-public sealed class TestActor : ICurrentActor
+public sealed class SwitchableActor : ICurrentActor
 {
     private HashSet<string> roles = [];
 
@@ -121,7 +121,7 @@ public sealed class TestActor : ICurrentActor
     }
 }
 
-public sealed class CapturingLoggerProvider : ILoggerProvider
+public sealed class LogCapture : ILoggerProvider
 {
     public ConcurrentQueue<string> Messages { get; } = new();
 
@@ -129,7 +129,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
     public void Dispose() { }
 
-    private sealed class Capturing(CapturingLoggerProvider owner) : ILogger
+    private sealed class Capturing(LogCapture owner) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
