@@ -83,6 +83,8 @@ public static class PortalSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (rejected, _) => new ValueTask(CalmPage.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many attempts",
+                "This has been sent too many times in a short time.", "Wait a minute, then try again. Anything you had already sent has been saved."));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
             {
                 // Form posts (public forms, sign-in) are limited per client; page views and the staff circuit are not.
