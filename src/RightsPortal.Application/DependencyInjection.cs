@@ -36,6 +36,7 @@ public static class DependencyInjection
 
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddSingleton(new StatutoryClock(HolidayCalendar.EnglandAndWales));
+        services.AddSingleton<Clock.PortalClock>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using RightsPortal.Domain.Clock;
 using RightsPortal.Domain.Organisations;
 using RightsPortal.Domain.Requests;
 
@@ -14,6 +15,9 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
     public DbSet<RightsRequest> Requests => Set<RightsRequest>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<PublishedBankHoliday> PublishedBankHolidays => Set<PublishedBankHoliday>();
+    public DbSet<SchoolTerm> SchoolTerms => Set<SchoolTerm>();
+    public DbSet<InsetDay> InsetDays => Set<InsetDay>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -44,6 +48,22 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
                     (a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, r) => HashCode.Combine(h, r)), v => v.ToList()));
             b.HasMany(o => o.DataCategories).WithOne().HasForeignKey(c => c.OrganisationId);
             b.HasMany(o => o.Services).WithOne().HasForeignKey(s => s.OrganisationId);
+            b.HasMany(o => o.SchoolTerms).WithOne().HasForeignKey(t => t.OrganisationId);
+            b.HasMany(o => o.InsetDays).WithOne().HasForeignKey(d => d.OrganisationId);
+        });
+
+        builder.Entity<SchoolTerm>(b =>
+        {
+            b.HasIndex(t => new { t.OrganisationId, t.StartsOn });
+            b.Property(t => t.Name).HasMaxLength(100);
+        });
+
+        builder.Entity<InsetDay>(b => b.HasIndex(d => new { d.OrganisationId, d.Date }).IsUnique());
+
+        builder.Entity<PublishedBankHoliday>(b =>
+        {
+            b.HasIndex(h => new { h.Region, h.Date }).IsUnique();
+            b.Property(h => h.Title).HasMaxLength(200);
         });
 
         builder.Entity<DataCategory>(b =>
@@ -67,6 +87,17 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Property(r => r.Details).HasMaxLength(4000);
             b.Property(r => r.DataCategories).HasField("dataCategories");
             b.Property(r => r.Version).IsConcurrencyToken();
+            b.Property(r => r.ExtensionReason).HasMaxLength(2000);
+            b.Ignore(r => r.OpenPause);
+            b.OwnsMany(r => r.Pauses, p =>
+            {
+                p.ToTable("ClarificationPauses");
+                p.WithOwner().HasForeignKey("RequestId");
+                p.HasKey(x => x.Id);
+                p.Property(x => x.Id).ValueGeneratedNever();
+                p.Property(x => x.Reason).HasMaxLength(2000);
+            });
+            b.Navigation(r => r.Pauses).HasField("pauses").UsePropertyAccessMode(PropertyAccessMode.Field);
         });
 
         builder.Entity<ReferenceCounter>(b => b.HasKey(c => new { c.OrganisationId, c.Year }));

@@ -59,6 +59,9 @@ public static class DemoOrganisations
         DataProtectionOfficer = "Stoke-on-Trent City Council's Data Protection Officer (the notice does not name them; ask the SENMAS Team)",
         ComplaintRoute = IcoRoute,
         NoticeUrl = "https://www.stoke.gov.uk",
+        // A demo internal target (the notice sets none): 20 working days beside the legal limit.
+        InternalTargetDays = 20,
+        InternalTargetInWorkingDays = true,
     };
 
     private static Organisation Hursthead() => new()
@@ -98,6 +101,8 @@ public static class DemoOrganisations
         DataProtectionOfficer = "Karen Lane, IGSchoolSupport@stockport.gov.uk, 0161 474 4299",
         ComplaintRoute = IcoRoute,
         NoticeUrl = "https://www.hursthead-jun.stockport.sch.uk/data-protection-gdpr",
+        SchoolTerms = DemoSchoolTerms(),
+        InsetDays = DemoInsetDays(),
     };
 
     private static Organisation Barnet() => new()
@@ -139,7 +144,37 @@ public static class DemoOrganisations
         DataProtectionOfficer = "London Borough of Barnet's Data Protection Officer (the notice does not name them)",
         ComplaintRoute = IcoRoute,
         NoticeUrl = "https://www.barnet.gov.uk",
+        // A demo internal target (the notice sets none): 28 calendar days beside the legal limit.
+        InternalTargetDays = 28,
+        InternalTargetInWorkingDays = false,
     };
+
+    /// <summary>
+    /// A demonstration school calendar for 2025-26 and 2026-27 in the usual English pattern (terms split at
+    /// half-term). Not the school's published dates: a school enters its own.
+    /// </summary>
+    internal static List<SchoolTerm> DemoSchoolTerms() =>
+    [
+        Term("Autumn 2025 (first half)", 2025, 9, 3, 2025, 10, 24),
+        Term("Autumn 2025 (second half)", 2025, 11, 3, 2025, 12, 19),
+        Term("Spring 2026 (first half)", 2026, 1, 5, 2026, 2, 13),
+        Term("Spring 2026 (second half)", 2026, 2, 23, 2026, 3, 27),
+        Term("Summer 2026 (first half)", 2026, 4, 13, 2026, 5, 22),
+        Term("Summer 2026 (second half)", 2026, 6, 1, 2026, 7, 21),
+        Term("Autumn 2026 (first half)", 2026, 9, 3, 2026, 10, 23),
+        Term("Autumn 2026 (second half)", 2026, 11, 2, 2026, 12, 18),
+        Term("Spring 2027 (first half)", 2027, 1, 4, 2027, 2, 12),
+        Term("Spring 2027 (second half)", 2027, 2, 22, 2027, 3, 26),
+        Term("Summer 2027 (first half)", 2027, 4, 12, 2027, 5, 28),
+        Term("Summer 2027 (second half)", 2027, 6, 7, 2027, 7, 21),
+    ];
+
+    internal static List<InsetDay> DemoInsetDays() =>
+        new[] { (2025, 9, 3), (2025, 11, 3), (2026, 1, 5), (2026, 9, 3), (2026, 11, 2), (2027, 1, 4) }
+            .Select(d => new InsetDay { Date = new DateOnly(d.Item1, d.Item2, d.Item3) }).ToList();
+
+    private static SchoolTerm Term(string name, int y1, int m1, int d1, int y2, int m2, int d2) =>
+        new() { Name = name, StartsOn = new DateOnly(y1, m1, d1), EndsOn = new DateOnly(y2, m2, d2) };
 
     private static List<DataCategory> Categories(params (string Code, string Name, string Description)[] items) =>
         items.Select((c, i) => new DataCategory { Code = c.Code, Name = c.Name, Description = c.Description, Order = i }).ToList();

@@ -12,7 +12,8 @@ public static class PortalSeeder
     {
         foreach (var seed in DemoOrganisations.All())
         {
-            var existing = await db.Organisations.Include(o => o.DataCategories).Include(o => o.Services).AsSplitQuery()
+            var existing = await db.Organisations.Include(o => o.DataCategories).Include(o => o.Services)
+                .Include(o => o.SchoolTerms).Include(o => o.InsetDays).AsSplitQuery()
                 .SingleOrDefaultAsync(o => o.Code == seed.Code, ct);
             if (existing is null)
             {
@@ -29,6 +30,13 @@ public static class PortalSeeder
             foreach (var service in seed.Services.Where(s => existing.Services.All(e => e.Name != s.Name)))
             {
                 existing.Services.Add(service);
+            }
+
+            // A school calendar only where the organisation has none yet: never overwrite the school's own.
+            if (existing.SchoolTerms.Count == 0 && seed.SchoolTerms.Count > 0)
+            {
+                existing.SchoolTerms.AddRange(seed.SchoolTerms);
+                existing.InsetDays.AddRange(seed.InsetDays);
             }
         }
 

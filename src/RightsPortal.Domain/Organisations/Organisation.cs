@@ -1,3 +1,4 @@
+using RightsPortal.Domain.Clock;
 using RightsPortal.Domain.Requests;
 
 namespace RightsPortal.Domain.Organisations;
@@ -30,6 +31,50 @@ public sealed class Organisation
     public string DataProtectionOfficer { get; set; } = "";
     public string ComplaintRoute { get; set; } = "";
     public string NoticeUrl { get; set; } = "";
+
+    /// <summary>Which bank holidays the clock skips (England and Wales unless set).</summary>
+    public HolidayRegion HolidayRegion { get; set; }
+
+    /// <summary>How clarification pauses are counted: statutory by default, the ICO's stricter count as a choice.</summary>
+    public PauseReading PauseReading { get; set; }
+
+    public ComplaintReading ComplaintReading { get; set; }
+
+    /// <summary>T7: the organisation's own shorter target, in days; none when null.</summary>
+    public int? InternalTargetDays { get; set; }
+
+    public bool InternalTargetInWorkingDays { get; set; } = true;
+
+    /// <summary>Terms of a school's calendar (the 15-school-day educational-record route counts on them).</summary>
+    public List<SchoolTerm> SchoolTerms { get; set; } = [];
+
+    public List<InsetDay> InsetDays { get; set; } = [];
+
+    /// <summary>The clock settings this organisation's requests are counted with.</summary>
+    public ClockSettings ClockSettings(HolidayCalendar holidays) => new(
+        holidays,
+        PauseReading,
+        ComplaintReading,
+        InternalTargetDays is > 0 and var days ? new InternalTarget(days, InternalTargetInWorkingDays) : null,
+        SchoolTerms.Count == 0 ? null : new SchoolCalendar(SchoolTerms.Select(t => (t.StartsOn, t.EndsOn)), InsetDays.Select(d => d.Date)));
+}
+
+/// <summary>A school term (or half-term block) when pupils attend.</summary>
+public sealed class SchoolTerm
+{
+    public Guid Id { get; set; }
+    public Guid OrganisationId { get; set; }
+    public string Name { get; set; } = "";
+    public DateOnly StartsOn { get; set; }
+    public DateOnly EndsOn { get; set; }
+}
+
+/// <summary>A staff training day inside a term: not a school day.</summary>
+public sealed class InsetDay
+{
+    public Guid Id { get; set; }
+    public Guid OrganisationId { get; set; }
+    public DateOnly Date { get; set; }
 }
 
 /// <summary>A kind of record the organisation holds, which a family can say their request is about.</summary>

@@ -214,6 +214,33 @@ namespace RightsPortal.Application.Data.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("RightsPortal.Application.Data.PublishedBankHoliday", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region", "Date")
+                        .IsUnique();
+
+                    b.ToTable("PublishedBankHolidays");
+                });
+
             modelBuilder.Entity("RightsPortal.Application.Data.ReferenceCounter", b =>
                 {
                     b.Property<Guid>("OrganisationId")
@@ -338,6 +365,26 @@ namespace RightsPortal.Application.Data.Migrations
                     b.ToTable("DataCategories");
                 });
 
+            modelBuilder.Entity("RightsPortal.Domain.Organisations.InsetDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("InsetDays");
+                });
+
             modelBuilder.Entity("RightsPortal.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -349,6 +396,11 @@ namespace RightsPortal.Application.Data.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ComplaintReading")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ComplaintRoute")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -357,9 +409,20 @@ namespace RightsPortal.Application.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HolidayRegion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InformationGovernanceContact")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("InternalTargetDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InternalTargetInWorkingDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -377,6 +440,11 @@ namespace RightsPortal.Application.Data.Migrations
 
                     b.Property<string>("NoticeUrl")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PauseReading")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Purposes")
@@ -427,6 +495,33 @@ namespace RightsPortal.Application.Data.Migrations
                     b.ToTable("OrganisationServices");
                 });
 
+            modelBuilder.Entity("RightsPortal.Domain.Organisations.SchoolTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "StartsOn");
+
+                    b.ToTable("SchoolTerms");
+                });
+
             modelBuilder.Entity("RightsPortal.Domain.Requests.RightsRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -453,8 +548,27 @@ namespace RightsPortal.Application.Data.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Extended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExtensionNoticeBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InternalTargetOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PausedDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
@@ -638,10 +752,28 @@ namespace RightsPortal.Application.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RightsPortal.Domain.Organisations.InsetDay", b =>
+                {
+                    b.HasOne("RightsPortal.Domain.Organisations.Organisation", null)
+                        .WithMany("InsetDays")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RightsPortal.Domain.Organisations.OrganisationService", b =>
                 {
                     b.HasOne("RightsPortal.Domain.Organisations.Organisation", null)
                         .WithMany("Services")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsPortal.Domain.Organisations.SchoolTerm", b =>
+                {
+                    b.HasOne("RightsPortal.Domain.Organisations.Organisation", null)
+                        .WithMany("SchoolTerms")
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -654,11 +786,46 @@ namespace RightsPortal.Application.Data.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("RightsPortal.Domain.Requests.ClarificationPauseRecord", "Pauses", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("AnsweredOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("AskedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RequestId");
+
+                            b1.ToTable("ClarificationPauses", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
+                    b.Navigation("Pauses");
                 });
 
             modelBuilder.Entity("RightsPortal.Domain.Organisations.Organisation", b =>
                 {
                     b.Navigation("DataCategories");
+
+                    b.Navigation("InsetDays");
+
+                    b.Navigation("SchoolTerms");
 
                     b.Navigation("Services");
                 });

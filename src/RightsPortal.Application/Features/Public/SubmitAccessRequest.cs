@@ -4,6 +4,7 @@ using FluentValidation.Results;
 using MediatR;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using RightsPortal.Application.Clock;
 using RightsPortal.Application.Data;
 using RightsPortal.Application.Security;
 using RightsPortal.Domain.Clock;
@@ -95,7 +96,7 @@ internal static class PlainTextRules
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }
 
-internal sealed class SubmitAccessRequestHandler(IDbContextFactory<PortalDb> dbs, StatutoryClock statutoryClock, TimeProvider clock)
+internal sealed class SubmitAccessRequestHandler(IDbContextFactory<PortalDb> dbs, PortalClock portalClock, TimeProvider clock)
     : IRequestHandler<SubmitAccessRequestCommand, SubmissionReceipt>
 {
     public async Task<SubmissionReceipt> Handle(SubmitAccessRequestCommand cmd, CancellationToken cancellationToken)
@@ -120,6 +121,7 @@ internal sealed class SubmitAccessRequestHandler(IDbContextFactory<PortalDb> dbs
 
         var now = clock.GetUtcNow();
         var today = clock.UkToday();
+        var (settings, _) = await portalClock.ForOrganisationAsync(db, organisation.Id, cancellationToken);
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken); // write lock: references are issued in order
         var counter = await db.ReferenceCounters.SingleOrDefaultAsync(
@@ -144,7 +146,8 @@ internal sealed class SubmitAccessRequestHandler(IDbContextFactory<PortalDb> dbs
             today,
             now,
             today,
-            statutoryClock);
+            new StatutoryClock(settings.Holidays),
+            settings);
         db.Requests.Add(request);
 
         try
