@@ -9,6 +9,9 @@ public sealed class PortalOptions
     /// <summary>Form posts one client may make per minute (public forms and sign-in).</summary>
     public int FormPostsPerMinute { get; set; } = 30;
 
+    /// <summary>Requests one client may make per minute to the integration API.</summary>
+    public int ApiRequestsPerMinute { get; set; } = 120;
+
     /// <summary>Seed demo staff sign-ins. Only ever honoured in the Development environment.</summary>
     public bool SeedDemoStaff { get; set; } = true;
 

@@ -10,6 +10,7 @@ using RightsPortal.Application;
 using RightsPortal.Application.Data;
 using RightsPortal.Application.Security;
 using RightsPortal.Application.Seeding;
+using RightsPortal.Web.Api;
 using RightsPortal.Web.Components;
 using RightsPortal.Web.Components.Account;
 
@@ -46,6 +47,12 @@ public static class PortalSetup
         services.AddScoped<ICurrentActor, CurrentActor>();
         services.AddExceptionHandler<CorrelatedExceptionHandler>();
         services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "RightsPortal API";
+            document.Info.Description = "Statutory deadlines for UK data-protection rights over SEND and safeguarding records.";
+            return Task.CompletedTask;
+        }));
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -83,8 +90,19 @@ public static class PortalSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (rejected, _) => new ValueTask(CalmPage.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many attempts",
-                "This has been sent too many times in a short time.", "Wait a minute, then try again. Anything you had already sent has been saved."));
+            o.OnRejected = (rejected, _) => rejected.HttpContext.Request.Path.StartsWithSegments("/api")
+                ? new ValueTask(Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                    detail: "This client has sent too many requests. Wait a minute, then try again.").ExecuteAsync(rejected.HttpContext))
+                : new ValueTask(CalmPage.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many attempts",
+                    "This has been sent too many times in a short time.", "Wait a minute, then try again. Anything you had already sent has been saved."));
+            o.AddPolicy(DeadlineEndpoints.RateLimitPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                "api:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, ctx.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.ApiRequestsPerMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
             {
                 // Form posts (public forms, sign-in) are limited per client; page views and the staff circuit are not.
@@ -146,6 +164,8 @@ public static class PortalSetup
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapDeadlineEndpoints();
+        app.MapOpenApi();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

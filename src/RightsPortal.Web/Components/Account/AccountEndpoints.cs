@@ -13,6 +13,6 @@ internal static class AccountEndpoints
         {
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login?signedOut=true");
-        });
+        }).ExcludeFromDescription();
     }
 }
