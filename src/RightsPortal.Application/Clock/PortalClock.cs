@@ -21,8 +21,14 @@ public sealed class PortalClock(IDbContextFactory<PortalDb> dbs)
 
         // Two callers may both load at first use; they read the same table, so either result is right.
         await using var db = await dbs.CreateDbContextAsync(ct);
+        return calendars.GetOrAdd(region, await LoadHolidaysAsync(db, region, ct));
+    }
+
+    /// <summary>Reads a region's calendar through the given context (inside its transaction), bypassing the cache.</summary>
+    public static async Task<HolidayCalendar> LoadHolidaysAsync(PortalDb db, HolidayRegion region, CancellationToken ct)
+    {
         var published = await db.PublishedBankHolidays.AsNoTracking().Where(h => h.Region == region).Select(h => h.Date).ToListAsync(ct);
-        return calendars.GetOrAdd(region, HolidayCalendar.For(region).WithPublishedYears(published));
+        return HolidayCalendar.For(region).WithPublishedYears(published);
     }
 
     /// <summary>Forget cached calendars after the published table changed.</summary>
@@ -31,11 +37,12 @@ public sealed class PortalClock(IDbContextFactory<PortalDb> dbs)
     public async Task<DeadlineCalculator> CalculatorAsync(HolidayRegion region, CancellationToken ct) => new(await HolidaysAsync(region, ct));
 
     /// <summary>An organisation's clock settings, with its school calendar, by id or by short code.</summary>
-    public async Task<(ClockSettings Settings, DeadlineCalculator Calculator)> ForOrganisationAsync(PortalDb db, Guid organisationId, CancellationToken ct)
+    /// <remarks>With <paramref name="uncached"/>, holidays are read through <paramref name="db"/> itself, so a transaction's own changes count.</remarks>
+    public async Task<(ClockSettings Settings, DeadlineCalculator Calculator)> ForOrganisationAsync(PortalDb db, Guid organisationId, CancellationToken ct, bool uncached = false)
     {
         var organisation = await db.Organisations.AsNoTracking().Include(o => o.SchoolTerms).Include(o => o.InsetDays).AsSplitQuery()
             .SingleOrDefaultAsync(o => o.Id == organisationId, ct) ?? throw new NotFoundException("organisation");
-        var holidays = await HolidaysAsync(organisation.HolidayRegion, ct);
+        var holidays = uncached ? await LoadHolidaysAsync(db, organisation.HolidayRegion, ct) : await HolidaysAsync(organisation.HolidayRegion, ct);
         return (organisation.ClockSettings(holidays), new DeadlineCalculator(holidays));
     }
 }

@@ -40,8 +40,9 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                 pending.OwnedTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
             }
 
-            var subject = db.ChangeTracker.Entries<RightsRequest>()
-                .FirstOrDefault(e => e.State is EntityState.Added or EntityState.Modified)?.Entity;
+            // The row names a request only when the command changed exactly one (an import touching many names none).
+            var changed = db.ChangeTracker.Entries<RightsRequest>().Where(e => e.State is EntityState.Added or EntityState.Modified).Take(2).ToList();
+            var subject = changed.Count == 1 ? changed[0].Entity : null;
             var previous = await db.AuditEvents.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(cancellationToken) ?? AuditLog.Genesis;
             var row = new AuditEvent
             {

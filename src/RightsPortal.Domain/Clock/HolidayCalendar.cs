@@ -8,18 +8,41 @@ public sealed class HolidayCalendar
 {
     private readonly HashSet<DateOnly> holidays;
 
+    // The same dates as one bit per day from firstDayNumber, so the clock's hot path (every roll and working-day count)
+    // is an array index instead of a hash lookup. Built once per calendar; calendars are immutable.
+    private readonly int firstDayNumber;
+    private readonly ulong[] bits;
+
     private HolidayCalendar(string region, IEnumerable<DateOnly> dates)
     {
         Region = region;
         holidays = [.. dates];
+        if (holidays.Count == 0)
+        {
+            bits = [];
+            return;
+        }
+
+        firstDayNumber = holidays.Min().DayNumber;
+        bits = new ulong[((holidays.Max().DayNumber - firstDayNumber) >> 6) + 1];
+        foreach (var date in holidays)
+        {
+            var offset = date.DayNumber - firstDayNumber;
+            bits[offset >> 6] |= 1UL << (offset & 63);
+        }
     }
 
     public string Region { get; }
 
-    public bool IsHoliday(DateOnly date) => holidays.Contains(date);
+    public bool IsHoliday(DateOnly date)
+    {
+        var offset = (uint)(date.DayNumber - firstDayNumber);
+        var word = offset >> 6;
+        return word < (uint)bits.Length && (bits[word] & (1UL << (int)(offset & 63))) != 0;
+    }
 
     public bool IsWorkingDay(DateOnly date) =>
-        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(date);
+        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !IsHoliday(date);
 
     public IEnumerable<DateOnly> HolidaysIn(int year) => holidays.Where(d => d.Year == year).Order();
 

@@ -1,17 +1,17 @@
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Routing;
-
 namespace RightsPortal.Web.Infrastructure;
 
 /// <summary>
 /// Blazor answers a form post it cannot accept (an expired or forged anti-forgery token, a form that is not on the
 /// page) with a bare developer sentence. Families should see the calm "could not accept that" page
-/// instead, so such responses are discarded and left to the status-code page. A post to a page that turned out
-/// not to exist (an unknown organisation) is refused the same way by the framework, because its form was never
-/// rendered; that one is answered as the page not found it is.
+/// instead, so such responses are discarded and left to the status-code page. A post to a page that found its
+/// subject missing (an unknown organisation) is refused the same way, because its form was never rendered; such a
+/// page sets <see cref="PageNotFound"/> and the post is answered as the page not found it is.
 /// </summary>
 internal sealed class CalmFormRejectionMiddleware(RequestDelegate next)
 {
+    /// <summary>HttpContext.Items key a static page sets before <c>NavigationManager.NotFound()</c>.</summary>
+    public const string PageNotFound = "RightsPortal.PageNotFound";
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Path.StartsWithSegments("/_blazor"))
@@ -20,25 +20,20 @@ internal sealed class CalmFormRejectionMiddleware(RequestDelegate next)
             return;
         }
 
-        var notFound = false;
-        var navigation = context.RequestServices.GetService<NavigationManager>();
-        void OnNotFound(object? sender, NotFoundEventArgs e) => notFound = true;
-
         var original = context.Response.Body;
         await using var buffer = new MemoryStream();
         context.Response.Body = buffer;
-        if (navigation is not null) navigation.OnNotFound += OnNotFound;
         try
         {
             await next(context);
         }
         finally
         {
-            if (navigation is not null) navigation.OnNotFound -= OnNotFound;
             context.Response.Body = original;
         }
 
-        if (notFound && context.Response.StatusCode == StatusCodes.Status400BadRequest && !context.Response.HasStarted && !IsPage(buffer))
+        if (context.Response.StatusCode == StatusCodes.Status400BadRequest && !context.Response.HasStarted && !IsPage(buffer)
+            && context.Items.ContainsKey(PageNotFound))
         {
             await CalmPage.WriteAsync(context, StatusCodes.Status404NotFound, "Page not found",
                 "If you typed the web address, check it is correct.", "Nothing was sent.");
