@@ -62,29 +62,35 @@ public sealed class QueueComponentTests : IAsyncLifetime
         cut.WaitForAssertion(() =>
         {
             var references = cut.FindAll("[data-testid=queue-reference]").Select(a => a.TextContent.Trim()).ToList();
-            Assert.Equal([first, second], references);
+            Assert.Equal([first.Reference, second.Reference], references);
         });
+        Assert.All([first.Reference, second.Reference], r => Assert.Matches(@"^STK-\d{4}-\d{6}$", r));
         Assert.Contains("Queue Child One", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("Queue Child Two", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal($"/casework/requests/{first.RequestId}", cut.FindAll("[data-testid=queue-reference]")[0].GetAttribute("href"));
         Assert.Equal("yes", cut.Find("[data-testid=queue]").GetAttribute("data-interactive"));
+        Assert.Empty(cut.FindAll("[data-testid=overdue]"));
     }
 
     [Fact]
     public async Task A_request_past_its_legal_deadline_is_marked_overdue()
     {
-        await SubmitAsync("STK", "Late Child");
-        clock.Advance(TimeSpan.FromDays(40)); // received 2 Mar, due 2 Apr, today 11 Apr: 9 days over
+        var late = await SubmitAsync("STK", "Late Child");
+        clock.Advance(TimeSpan.FromDays(40)); // received 2 March, due early April
+        var daysOver = clock.UkToday().DayNumber - late.DueOn.DayNumber;
+        Assert.True(daysOver > 1, $"due {late.DueOn}, today {clock.UkToday()}");
         await SignInAsync("STK");
 
         var cut = RenderQueue();
 
-        cut.WaitForAssertion(() => Assert.Equal("Overdue by 9 days", cut.Find("[data-testid=overdue]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal($"Overdue by {daysOver} days", cut.Find("[data-testid=overdue]").TextContent.Trim()));
     }
 
     [Fact]
     public async Task A_request_due_soon_shows_the_days_left_and_is_not_overdue()
     {
-        await SubmitAsync("STK", "Soon Child");
-        clock.Advance(TimeSpan.FromDays(29)); // today 31 Mar, due 2 Apr
+        var soon = await SubmitAsync("STK", "Soon Child");
+        clock.Advance(TimeSpan.FromDays(soon.DueOn.DayNumber - clock.UkToday().DayNumber - 2)); // two days before the deadline
         await SignInAsync("STK");
 
         var cut = RenderQueue();
@@ -94,7 +100,34 @@ public sealed class QueueComponentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_no_requests_the_queue_says_none_match()
+    {
+        await SignInAsync("STK");
+
+        var cut = RenderQueue();
+
+        cut.WaitForAssertion(() => Assert.Contains("No requests match", cut.Find("[data-testid=queue-empty]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=queue-reference]"));
+    }
+
+    [Fact]
     public async Task Another_organisations_requests_never_appear()
+    {
+        var stoke = (await SubmitAsync("STK", "Stoke Child")).Reference;
+        var barnet = (await SubmitAsync("BAR", "Barnet Only Child")).Reference;
+        await SignInAsync("STK");
+
+        var cut = RenderQueue();
+
+        cut.WaitForAssertion(() =>
+            Assert.Equal([stoke], cut.FindAll("[data-testid=queue-reference]").Select(a => a.TextContent.Trim())));
+        Assert.StartsWith("BAR-", barnet, StringComparison.Ordinal);
+        Assert.DoesNotContain(barnet, cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Barnet Only Child", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_another_organisations_requests_leave_the_queue_empty()
     {
         await SubmitAsync("BAR", "Barnet Only Child");
         await SignInAsync("STK");
@@ -114,14 +147,14 @@ public sealed class QueueComponentTests : IAsyncLifetime
             b.CloseComponent();
         });
 
-    private async Task<string> SubmitAsync(string code, string childName)
+    private async Task<SubmissionReceipt> SubmitAsync(string code, string childName)
     {
         actor.SignedIn = false;
         await using var scope = ctx.Services.CreateAsyncScope();
         var receipt = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SubmitAccessRequestCommand(
             code, Guid.NewGuid(), RequesterRole.ParentCarer, "Queue Parent", "queue.parent@example.org", childName, new DateOnly(2015, 1, 1), null,
             [code == "BAR" ? "sen" : "health"], null));
-        return receipt.Reference;
+        return receipt;
     }
 
     private async Task SignInAsync(string code)
