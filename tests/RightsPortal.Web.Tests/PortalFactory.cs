@@ -20,6 +20,8 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected virtual int FormPostsPerMinute => 10_000;
 
+    protected virtual int ApiRequestsPerMinute => 10_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(DataDirectory);
@@ -27,6 +29,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabaseFile}");
         builder.UseSetting("Portal:DataDirectory", DataDirectory);
         builder.UseSetting("Portal:FormPostsPerMinute", FormPostsPerMinute.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Portal:ApiRequestsPerMinute", ApiRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>A browser that keeps cookies and shows each redirect instead of following it.</summary>
@@ -60,6 +63,11 @@ public class PortalFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>The same app allowing only two form posts a minute, to see the rate limit.</summary>
+public sealed class TightlyLimitedApiPortalFactory : PortalFactory
+{
+    protected override int ApiRequestsPerMinute => 3;
+}
+
 public sealed class TightlyLimitedPortalFactory : PortalFactory
 {
     protected override int FormPostsPerMinute => 2;
