@@ -36,6 +36,17 @@ public sealed class StaffToolsJourney(PortalServer portal)
         await page.ScreenshotAsync(new() { Path = Screens.Path("admin-bank-holidays"), FullPage = true });
     }
 
+    [Fact]
+    public async Task A_schools_DPO_sees_the_school_calendar_the_clock_counts_on()
+    {
+        await using var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "dpo.hhj@rightsportal.test", "/settings/clock");
+        await Expect(page.Locator("[data-testid=clock-settings][data-interactive=yes]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(page.GetByText("Autumn 2026 (first half)")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Screens.Path("dpo-clock-settings"), FullPage = true });
+    }
+
     private static async Task SignInAsync(IPage page, string email, string returnUrl)
     {
         await page.GotoAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl));

@@ -146,17 +146,36 @@ internal static class OpenRequests
         var count = 0;
         foreach (var organisationId in organisations)
         {
-            var (settings, calculator) = await portalClock.ForOrganisationAsync(db, organisationId, ct, uncached: true);
-            var requests = await db.Requests.Where(r => r.OrganisationId == organisationId && !Finished.Contains(r.Status)).ToListAsync(ct);
-            foreach (var request in requests)
-            {
-                request.Recompute(calculator, settings);
-            }
-
-            count += requests.Count;
-            await db.SaveChangesAsync(ct);
+            count += await RecountOrganisationAsync(db, portalClock, organisationId, ct, strict: false);
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Recounts one organisation's open requests inside the caller's transaction. With <paramref name="strict"/>, a
+    /// request the new settings cannot count (for example a school calendar that no longer covers it) refuses the
+    /// change; otherwise that request keeps its dates and is left for a caseworker.
+    /// </summary>
+    public static async Task<int> RecountOrganisationAsync(PortalDb db, PortalClock portalClock, Guid organisationId, CancellationToken ct, bool strict = true)
+    {
+        var (settings, calculator) = await portalClock.ForOrganisationAsync(db, organisationId, ct, uncached: true);
+        var requests = await db.Requests.Where(r => r.OrganisationId == organisationId && !Finished.Contains(r.Status)).ToListAsync(ct);
+        var recounted = 0;
+        foreach (var request in requests)
+        {
+            try
+            {
+                request.Recompute(calculator, settings);
+                recounted++;
+            }
+            catch (Domain.DomainRuleException) when (!strict)
+            {
+                db.Entry(request).State = EntityState.Unchanged;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return recounted;
     }
 }
