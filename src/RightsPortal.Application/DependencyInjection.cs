@@ -35,7 +35,6 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuditBehaviour<,>));
 
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
-        services.AddSingleton(new StatutoryClock(HolidayCalendar.EnglandAndWales));
         services.AddSingleton<Clock.PortalClock>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -13,7 +13,7 @@ public sealed class RequestClockEventTests
     private static RightsRequest Received(DateOnly on, Right right = Right.Access) => RightsRequest.Receive(
         Guid.NewGuid(), "STK-2026-000001", Guid.NewGuid(), right, Channel.Letter,
         new RequestParties(RequesterRole.ParentCarer, "Pat", "pat@example.org", "Sam", new DateOnly(2014, 1, 1), null),
-        ["health"], null, on, DateTimeOffset.UnixEpoch, on, new StatutoryClock(HolidayCalendar.EnglandAndWales), Settings);
+        ["health"], null, on, DateTimeOffset.UnixEpoch, on, Calculator, Settings);
 
     [Fact]
     public void ID_arriving_restarts_the_clock_from_that_day()

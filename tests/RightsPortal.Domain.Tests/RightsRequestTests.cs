@@ -33,7 +33,8 @@ public class RightsRequestTests
             receivedOn,
             new DateTimeOffset(2026, 2, 2, 9, 0, 0, TimeSpan.Zero),
             Today,
-            Clock);
+            Clock.Calculator,
+            new ClockSettings(Clock.Holidays));
 
     [Fact]
     public void A_request_received_tomorrow_is_refused()

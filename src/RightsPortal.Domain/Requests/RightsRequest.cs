@@ -79,8 +79,8 @@ public sealed class RightsRequest
         DateOnly receivedOn,
         DateTimeOffset recordedAt,
         DateOnly today,
-        StatutoryClock clock,
-        ClockSettings? settings = null)
+        DeadlineCalculator calculator,
+        ClockSettings settings)
     {
         if (receivedOn > today)
         {
@@ -120,7 +120,7 @@ public sealed class RightsRequest
             StartOn = receivedOn,
             Version = Guid.NewGuid(),
         };
-        request.Recompute(clock.Calculator, settings ?? new ClockSettings(clock.Holidays));
+        request.Recompute(calculator, settings);
         return request;
     }
 

@@ -121,7 +121,7 @@ internal sealed class SubmitAccessRequestHandler(IDbContextFactory<PortalDb> dbs
 
         var now = clock.GetUtcNow();
         var today = clock.UkToday();
-        var (settings, _) = await portalClock.ForOrganisationAsync(db, organisation.Id, cancellationToken);
+        var (settings, calculator) = await portalClock.ForOrganisationAsync(db, organisation.Id, cancellationToken);
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken); // write lock: references are issued in order
         var counter = await db.ReferenceCounters.SingleOrDefaultAsync(
@@ -146,7 +146,7 @@ internal sealed class SubmitAccessRequestHandler(IDbContextFactory<PortalDb> dbs
             today,
             now,
             today,
-            new StatutoryClock(settings.Holidays),
+            calculator,
             settings);
         db.Requests.Add(request);
 
