@@ -64,6 +64,7 @@ public sealed partial class FamilyToCaseworkerJourney(PortalServer portal)
         await Expect(desk.GetByTestId("request-reference")).ToHaveTextAsync(reference);
         await Expect(desk.GetByTestId("subject-name")).ToHaveTextAsync(ChildName);
         await Expect(desk.GetByTestId("due-explanation")).ToContainTextAsync("One calendar month");
+        await Expect(desk.GetByTestId("request-internal-target")).ToContainTextAsync("Internal target");
         await desk.ScreenshotAsync(new() { Path = Screenshot("caseworker-request"), FullPage = true });
         Assert.Empty(staffProblems);
     }

@@ -27,7 +27,11 @@ public sealed record RequestDetail(
     DateOnly ReceivedOn,
     DateOnly StartOn,
     DateOnly DueOn,
-    IReadOnlyList<string> DueExplanation);
+    IReadOnlyList<string> DueExplanation,
+    DateOnly? InternalTargetOn = null,
+    DateOnly? ExtensionNoticeBy = null,
+    int PausedDays = 0,
+    bool Paused = false);
 
 internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, ICurrentActor actor) : IRequestHandler<GetRequestDetailQuery, RequestDetail>
 {
@@ -49,6 +53,6 @@ internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, I
 
         return new RequestDetail(r.Id, r.Reference, r.Right, r.Status, r.Channel, r.RequesterRole, r.RequesterName, r.RequesterEmail,
             r.SubjectName, r.SubjectDateOfBirth, r.SubjectSetting, categories, r.Details, r.ReceivedOn, r.StartOn, r.DueOn,
-            r.DueExplanation.Split('\n'));
+            r.DueExplanation.Split('\n'), r.InternalTargetOn, r.ExtensionNoticeBy, r.PausedDays, r.OpenPause is not null);
     }
 }
