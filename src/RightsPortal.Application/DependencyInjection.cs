@@ -36,6 +36,8 @@ public static class DependencyInjection
 
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddSingleton<Clock.PortalClock>();
+        services.AddScoped<Features.Casework.CaseChanges>();
+        services.AddScoped<Features.Intake.RequestIntake>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

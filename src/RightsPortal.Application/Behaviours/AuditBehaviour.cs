@@ -31,7 +31,7 @@ public sealed class AuditBehaviour<TRequest, TResponse>(IDbContextFactory<Portal
         {
             response = await next();
         }
-        catch (Exception ex) when (ex is Domain.DomainRuleException or NotFoundException or ForbiddenException)
+        catch (Exception ex) when (ex is Domain.DomainRuleException or NotFoundException or ForbiddenException or ConcurrencyConflictException)
         {
             PendingAudit.Current = outer;
             await WriteAsync(request, default, "Refused", CancellationToken.None);

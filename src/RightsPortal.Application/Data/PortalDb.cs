@@ -98,6 +98,21 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
                 p.Property(x => x.Reason).HasMaxLength(2000);
             });
             b.Navigation(r => r.Pauses).HasField("pauses").UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.OwnsMany(r => r.Events, e =>
+            {
+                e.ToTable("CaseEvents");
+                e.WithOwner().HasForeignKey("RequestId");
+                e.HasKey(x => x.Id);
+                e.Property(x => x.Id).ValueGeneratedNever();
+                e.Property(x => x.ActorId).HasMaxLength(450);
+                e.Property(x => x.Kind).HasMaxLength(100);
+                e.Property(x => x.Detail).HasMaxLength(8000);
+            });
+            b.Navigation(r => r.Events).HasField("events").UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.Property(r => r.IdentityDecisionReason).HasMaxLength(2000);
+            b.Property(r => r.ResponseSummary).HasMaxLength(8000);
+            b.Property(r => r.RefusalReasons).HasMaxLength(8000);
+            b.Property(r => r.WithdrawalReason).HasMaxLength(2000);
         });
 
         builder.Entity<ReferenceCounter>(b => b.HasKey(c => new { c.OrganisationId, c.Year }));

@@ -45,3 +45,7 @@ public static class CurrentActorExtensions
     public static Guid RequireOrganisation(this ICurrentActor actor) =>
         actor.OrganisationId ?? throw new ForbiddenException("Your account is not linked to an organisation. Ask an administrator to link it.");
 }
+
+/// <summary>Someone else changed the case since this person loaded it: nothing was saved.</summary>
+public sealed class ConcurrencyConflictException() : Exception(
+    "Someone else changed this case while you were working on it, so your change was not saved. Reload the case to see what changed, then try again.");

@@ -7,6 +7,7 @@ public sealed class RightsRequest
 {
     private List<string> dataCategories = [];
     private List<ClarificationPauseRecord> pauses = [];
+    private List<CaseEvent> events = [];
 
     private RightsRequest()
     {
@@ -61,6 +62,20 @@ public sealed class RightsRequest
 
     public IReadOnlyList<ClarificationPauseRecord> Pauses => pauses;
 
+    /// <summary>The case timeline, oldest first.</summary>
+    public IReadOnlyList<CaseEvent> Events => events;
+
+    /// <summary>Whether proof of identity or authority is needed, and why (or why not): recorded either way.</summary>
+    public bool? IdentityNeeded { get; private set; }
+    public string? IdentityDecisionReason { get; private set; }
+
+    public Outcome? Outcome { get; private set; }
+    public string? ResponseSummary { get; private set; }
+    public DateOnly? ResponseSentOn { get; private set; }
+    public string? RefusalReasons { get; private set; }
+    public DateOnly? ClosedOn { get; private set; }
+    public string? WithdrawalReason { get; private set; }
+
     /// <summary>The pause still waiting for the family's answer, if any.</summary>
     public ClarificationPauseRecord? OpenPause => pauses.FirstOrDefault(p => p.AnsweredOn is null);
 
@@ -80,7 +95,8 @@ public sealed class RightsRequest
         DateTimeOffset recordedAt,
         DateOnly today,
         DeadlineCalculator calculator,
-        ClockSettings settings)
+        ClockSettings settings,
+        string? recordedBy = null)
     {
         if (receivedOn > today)
         {
@@ -121,64 +137,236 @@ public sealed class RightsRequest
             Version = Guid.NewGuid(),
         };
         request.Recompute(calculator, settings);
+        request.events.Add(new CaseEvent(recordedAt, recordedBy ?? "family",
+            "Received", $"Received on {UkDates.Short(receivedOn)} by {ChannelName(channel)}."));
         return request;
     }
 
-    /// <summary>T2: ID, evidence of authority or a fee arrived; the clock starts again from that day.</summary>
-    public void RestartClock(DateOnly arrivedOn, DateOnly today, DeadlineCalculator calculator, ClockSettings settings)
+    private static string ChannelName(Channel channel) => channel switch
     {
-        if (arrivedOn > today) throw new DomainRuleException("Use the date it actually arrived: it cannot be in the future.");
+        Channel.WebForm => "the online form",
+        Channel.InPerson => "someone in person",
+        Channel.SocialMedia => "social media",
+        Channel.Integration => "another system",
+        _ => channel.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The actions allowed in the current state: everything else is refused with a reason.</summary>
+    public IReadOnlyList<CaseAction> AllowedActions()
+    {
+        var allowed = new List<CaseAction>();
+        switch (Status)
+        {
+            case RequestStatus.Received:
+                allowed.AddRange([CaseAction.RequestIdentity, CaseAction.ProceedWithoutIdentity]);
+                break;
+            case RequestStatus.AwaitingIdentity:
+                allowed.Add(CaseAction.RecordIdentityReceived);
+                break;
+            case RequestStatus.InProgress:
+                if (Right == Right.Access) allowed.Add(CaseAction.PauseForClarification);
+                allowed.Add(CaseAction.DraftResponse);
+                break;
+            case RequestStatus.ClarificationRequested:
+                allowed.Add(CaseAction.RecordClarificationAnswer);
+                break;
+            case RequestStatus.ResponseDrafted:
+                allowed.AddRange([CaseAction.Close, CaseAction.DraftResponse]);
+                break;
+            case RequestStatus.Closed:
+                allowed.Add(CaseAction.ReopenForReview);
+                break;
+        }
+
+        if (Status is RequestStatus.Received or RequestStatus.AwaitingIdentity or RequestStatus.InProgress or RequestStatus.ClarificationRequested
+            && !Extended && DeadlineRules.CanExtend(Right))
+        {
+            allowed.Add(CaseAction.Extend);
+        }
+
+        if (Status is not (RequestStatus.Closed or RequestStatus.Withdrawn))
+        {
+            allowed.Add(CaseAction.Withdraw);
+        }
+
+        return allowed;
+    }
+
+    /// <summary>Proof of identity or authority is reasonably needed; work waits for it.</summary>
+    public void RequestIdentity(string why, CaseContext ctx)
+    {
+        Require(CaseAction.RequestIdentity, "ID can only be asked for before work on the request starts.");
+        IdentityNeeded = true;
+        IdentityDecisionReason = Reason(why, "Say why proof of identity or authority is needed: it must be reasonable and proportionate.");
+        Status = RequestStatus.AwaitingIdentity;
+        Record(ctx, "Identity requested", IdentityDecisionReason);
+    }
+
+    /// <summary>No proof is needed (details match, data not sensitive, requester known): record why and start work.</summary>
+    public void ProceedWithoutIdentity(string why, CaseContext ctx)
+    {
+        Require(CaseAction.ProceedWithoutIdentity, "This request is already past the identity check.");
+        IdentityNeeded = false;
+        IdentityDecisionReason = Reason(why, "Say why no proof of identity or authority is needed.");
+        Status = RequestStatus.InProgress;
+        Record(ctx, "Proceeding without ID", IdentityDecisionReason);
+    }
+
+    /// <summary>T2: the ID or evidence of authority arrived; the clock starts again from that day.</summary>
+    public void RecordIdentityReceived(DateOnly arrivedOn, CaseContext ctx)
+    {
+        Require(CaseAction.RecordIdentityReceived, "No ID was asked for, so there is nothing to record.");
+        RestartClock(arrivedOn, ctx);
+        Status = RequestStatus.InProgress;
+        Record(ctx, "Identity received", $"Arrived on {UkDates.Short(arrivedOn)}; the clock runs from {UkDates.Short(StartOn)}.");
+    }
+
+    /// <summary>T2: ID, evidence of authority or a fee arrived; the clock starts again from that day.</summary>
+    public void RestartClock(DateOnly arrivedOn, CaseContext ctx)
+    {
+        if (arrivedOn > ctx.Today) throw new DomainRuleException("Use the date it actually arrived: it cannot be in the future.");
         if (arrivedOn < ReceivedOn) throw new DomainRuleException("What was needed cannot have arrived before the request itself.");
         if (arrivedOn > StartOn) StartOn = arrivedOn;
         Touch();
-        Recompute(calculator, settings);
+        Recompute(ctx.Calculator, ctx.Settings);
     }
 
     /// <summary>T6: stop the clock while the organisation waits for the family to say what they are asking for.</summary>
-    public void PauseForClarification(DateOnly askedOn, string reason, DateOnly today, DeadlineCalculator calculator, ClockSettings settings)
+    public void PauseForClarification(DateOnly askedOn, string reason, CaseContext ctx)
     {
         if (Right != Right.Access) throw new DomainRuleException("Only access requests can be paused for clarification.");
+        if (Status == RequestStatus.ClarificationRequested || OpenPause is not null) throw new DomainRuleException("The clock is already paused: record the family's answer first.");
+        Require(CaseAction.PauseForClarification, "Clarification can only be asked for while the request is being worked on.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Say what needs clarifying: pausing is not for routine use.");
-        if (OpenPause is not null) throw new DomainRuleException("The clock is already paused: record the family's answer first.");
-        if (askedOn > today) throw new DomainRuleException("Use the date clarification was asked for: it cannot be in the future.");
+        if (askedOn > ctx.Today) throw new DomainRuleException("Use the date clarification was asked for: it cannot be in the future.");
         if (askedOn < DeadlineRules.PausesFrom) throw new DomainRuleException($"The clock can only be paused for clarification from {UkDates.Short(DeadlineRules.PausesFrom)}.");
         if (askedOn < ReceivedOn) throw new DomainRuleException("Clarification cannot be asked for before the request arrived.");
         if (pauses.Count >= DeadlineRules.MaxPauses) throw new DomainRuleException($"A request can have at most {DeadlineRules.MaxPauses} clarification pauses.");
         if (pauses.Any(p => p.AnsweredOn >= askedOn)) throw new DomainRuleException("A new pause must start after the last answer arrived.");
         pauses.Add(new ClarificationPauseRecord(askedOn, reason.Trim()));
+        Status = RequestStatus.ClarificationRequested;
         Touch();
-        Recompute(calculator, settings);
+        Recompute(ctx.Calculator, ctx.Settings);
+        Record(ctx, "Clarification requested", $"Asked on {UkDates.Short(askedOn)}: {reason.Trim()}");
     }
 
     /// <summary>The family's answer arrived: the clock resumes, with the paused days added to the deadline.</summary>
-    public void ClarificationAnswered(DateOnly answeredOn, DateOnly today, DeadlineCalculator calculator, ClockSettings settings)
+    public void ClarificationAnswered(DateOnly answeredOn, CaseContext ctx)
     {
         var open = OpenPause ?? throw new DomainRuleException("The clock is not paused, so there is no answer to record.");
-        if (answeredOn > today) throw new DomainRuleException("Use the date the answer arrived: it cannot be in the future.");
+        if (answeredOn > ctx.Today) throw new DomainRuleException("Use the date the answer arrived: it cannot be in the future.");
         if (answeredOn < open.AskedOn) throw new DomainRuleException("The answer cannot have arrived before clarification was asked for.");
         open.Answer(answeredOn);
+        Status = RequestStatus.InProgress;
         Touch();
-        Recompute(calculator, settings);
+        Recompute(ctx.Calculator, ctx.Settings);
+        Record(ctx, "Clarification received", $"Answered on {UkDates.Short(answeredOn)}; the legal limit is now {UkDates.Short(DueOn)}.");
     }
 
     /// <summary>T5: extend by two further months, once, decided and notified within the first month, with reasons.</summary>
-    public void Extend(string reason, DateOnly today, DeadlineCalculator calculator, ClockSettings settings)
+    public void Extend(string reason, CaseContext ctx)
     {
         if (!DeadlineRules.CanExtend(Right)) throw new DomainRuleException("This kind of request cannot be extended.");
         if (Extended) throw new DomainRuleException("The deadline has already been extended: the law allows one extension only.");
+        Require(CaseAction.Extend, "A closed or withdrawn request cannot be extended.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Say why the request is complex or one of several: the family will read this.");
         var firstMonthEnds = StartOn.AddMonths(1).AddDays(PausedDays);
-        if (today > firstMonthEnds)
+        if (ctx.Today > firstMonthEnds)
         {
             throw new DomainRuleException($"Extensions must be decided and notified within the first month, which ended on {UkDates.Short(firstMonthEnds)}.");
         }
 
         Extended = true;
         ExtensionReason = reason.Trim();
-        ExtendedOn = today;
+        ExtendedOn = ctx.Today;
         Touch();
-        Recompute(calculator, settings);
+        Recompute(ctx.Calculator, ctx.Settings);
+        Record(ctx, "Deadline extended", $"{ExtensionReason} The legal limit is now {UkDates.Short(DueOn)}; tell the requester by {UkDates.Short(ExtensionNoticeBy!.Value)}.");
     }
+
+    /// <summary>The response is drafted with its intended outcome (it can be redrafted until it is sent).</summary>
+    public void DraftResponse(Outcome outcome, string summary, CaseContext ctx)
+    {
+        Require(CaseAction.DraftResponse, "A response can be drafted only while the request is being worked on.");
+        Outcome = outcome;
+        ResponseSummary = Reason(summary, "Summarise the response: what is being disclosed, corrected or refused.");
+        Status = RequestStatus.ResponseDrafted;
+        Record(ctx, "Response drafted", $"{OutcomeName(outcome)}: {ResponseSummary}");
+    }
+
+    /// <summary>
+    /// The response was sent: close with an outcome. A refusal in whole or part must carry reasons, and the notice
+    /// always carries the right to complain to the ICO and to a judicial remedy (T8).
+    /// </summary>
+    public void Close(Outcome outcome, DateOnly sentOn, string? refusalReasons, CaseContext ctx)
+    {
+        Require(CaseAction.Close, "Draft the response before closing: a request cannot close without an outcome and a response.");
+        if (ResponseSummary is null) throw new DomainRuleException("Record the response before closing.");
+        if (sentOn > ctx.Today) throw new DomainRuleException("Use the date the response was sent: it cannot be in the future.");
+        if (sentOn < ReceivedOn) throw new DomainRuleException("The response cannot have been sent before the request arrived.");
+        if (outcome is Requests.Outcome.Refused or Requests.Outcome.PartlyComplied)
+        {
+            if (string.IsNullOrWhiteSpace(refusalReasons))
+            {
+                throw new DomainRuleException("A refusal must give the requester its reasons, with their right to complain to the ICO and to go to court.");
+            }
+
+            RefusalReasons = refusalReasons.Trim() + "\n\n" + RefusalNotice.RightsText;
+        }
+
+        Outcome = outcome;
+        ResponseSentOn = sentOn;
+        ClosedOn = ctx.Today;
+        Status = RequestStatus.Closed;
+        var late = sentOn > DueOn ? $" This was {sentOn.DayNumber - DueOn.DayNumber} day(s) after the legal limit of {UkDates.Short(DueOn)}." : "";
+        Record(ctx, "Closed", $"{OutcomeName(outcome)}; response sent on {UkDates.Short(sentOn)}.{late}");
+    }
+
+    /// <summary>The requester withdrew the request.</summary>
+    public void Withdraw(string reason, CaseContext ctx)
+    {
+        Require(CaseAction.Withdraw, "A closed or withdrawn request cannot be withdrawn.");
+        WithdrawalReason = Reason(reason, "Record how and why the request was withdrawn.");
+        ClosedOn = ctx.Today;
+        Status = RequestStatus.Withdrawn;
+        Record(ctx, "Withdrawn", WithdrawalReason);
+    }
+
+    /// <summary>The requester asked for an internal review of the response: the case opens again.</summary>
+    public void ReopenForReview(string reason, CaseContext ctx)
+    {
+        Require(CaseAction.ReopenForReview, "Only a closed request can be reopened for internal review.");
+        var why = Reason(reason, "Say what the requester asked to be reviewed.");
+        Status = RequestStatus.InProgress;
+        ClosedOn = null;
+        Record(ctx, "Reopened for internal review", why);
+    }
+
+    private void Require(CaseAction action, string otherwise)
+    {
+        if (!AllowedActions().Contains(action))
+        {
+            throw new DomainRuleException($"{otherwise} (The request is {Status.Describe().ToLowerInvariant()}.)");
+        }
+    }
+
+    private static string Reason(string? text, string otherwise) =>
+        string.IsNullOrWhiteSpace(text) ? throw new DomainRuleException(otherwise) : text.Trim();
+
+    private void Record(CaseContext ctx, string kind, string detail)
+    {
+        events.Add(new CaseEvent(ctx.At, ctx.ActorId, kind, detail));
+        Touch();
+    }
+
+    public static string OutcomeName(Outcome outcome) => outcome switch
+    {
+        Requests.Outcome.Complied => "Complied in full",
+        Requests.Outcome.PartlyComplied => "Complied in part",
+        Requests.Outcome.Refused => "Refused",
+        Requests.Outcome.NothingHeld => "No records held",
+        _ => outcome.ToString(),
+    };
 
     /// <summary>Every clock event ends here: the stored dates and their explanation always come from the rules.</summary>
     public void Recompute(DeadlineCalculator calculator, ClockSettings settings)

@@ -533,6 +533,9 @@ namespace RightsPortal.Application.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("DataCategories")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -561,10 +564,21 @@ namespace RightsPortal.Application.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdentityDecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("IdentityNeeded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("InternalTargetOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PausedDays")
@@ -581,6 +595,10 @@ namespace RightsPortal.Application.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RefusalReasons")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequesterEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -594,6 +612,13 @@ namespace RightsPortal.Application.Data.Migrations
                     b.Property<string>("RequesterRole")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResponseSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseSummary")
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Right")
@@ -626,6 +651,10 @@ namespace RightsPortal.Application.Data.Migrations
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -787,6 +816,42 @@ namespace RightsPortal.Application.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("RightsPortal.Domain.Requests.CaseEvent", "Events", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ActorId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Detail")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RequestId");
+
+                            b1.ToTable("CaseEvents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
                     b.OwnsMany("RightsPortal.Domain.Requests.ClarificationPauseRecord", "Pauses", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -815,6 +880,8 @@ namespace RightsPortal.Application.Data.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("RequestId");
                         });
+
+                    b.Navigation("Events");
 
                     b.Navigation("Pauses");
                 });

@@ -4,7 +4,7 @@ using FluentValidation.Results;
 using MediatR;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using RightsPortal.Application.Clock;
+using RightsPortal.Application.Features.Intake;
 using RightsPortal.Application.Data;
 using RightsPortal.Application.Security;
 using RightsPortal.Domain.Clock;
@@ -24,7 +24,7 @@ public sealed record SubmitAccessRequestCommand(
     DateOnly? SubjectDateOfBirth,
     string? SubjectSetting,
     IReadOnlyList<string> DataCategories,
-    string? Details) : ICommand<SubmissionReceipt>;
+    string? Details) : ICommand<SubmissionReceipt>, IRequestInput;
 
 public sealed record SubmissionReceipt(Guid RequestId, Guid OrganisationId, string Reference, DateOnly ReceivedOn, DateOnly DueOn) : IAuditable
 {
@@ -42,12 +42,33 @@ public static class RequestFieldLimits
     public const int Categories = 50;
 }
 
-public sealed partial class SubmitAccessRequestValidator : AbstractValidator<SubmitAccessRequestCommand>
+public sealed class SubmitAccessRequestValidator : AbstractValidator<SubmitAccessRequestCommand>
 {
     public SubmitAccessRequestValidator(TimeProvider clock)
     {
         RuleFor(c => c.SubmissionId).NotEmpty().WithMessage("The form has expired. Go back to the start and fill it in again.");
+        Include(new RequestInputValidator(clock));
+    }
+}
 
+/// <summary>The fields every new request has, however it arrives.</summary>
+public interface IRequestInput
+{
+    RequesterRole? RequesterRole { get; }
+    string? RequesterName { get; }
+    string? RequesterEmail { get; }
+    string? SubjectName { get; }
+    DateOnly? SubjectDateOfBirth { get; }
+    string? SubjectSetting { get; }
+    IReadOnlyList<string> DataCategories { get; }
+    string? Details { get; }
+}
+
+/// <summary>One set of rules for a new request's details: the family's form and a caseworker's intake use the same.</summary>
+public sealed partial class RequestInputValidator : AbstractValidator<IRequestInput>
+{
+    public RequestInputValidator(TimeProvider clock)
+    {
         RuleFor(c => c.RequesterRole)
             .NotNull().WithMessage("Select who is asking")
             .IsInEnum().WithMessage("Select who is asking");
@@ -96,79 +117,21 @@ internal static class PlainTextRules
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }
 
-internal sealed class SubmitAccessRequestHandler(IDbContextFactory<PortalDb> dbs, PortalClock portalClock, TimeProvider clock)
+internal sealed class SubmitAccessRequestHandler(RequestIntake intake, TimeProvider clock)
     : IRequestHandler<SubmitAccessRequestCommand, SubmissionReceipt>
 {
-    public async Task<SubmissionReceipt> Handle(SubmitAccessRequestCommand cmd, CancellationToken cancellationToken)
+    public Task<SubmissionReceipt> Handle(SubmitAccessRequestCommand cmd, CancellationToken cancellationToken)
     {
-        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-
-        // A repeated post (double click, refresh, retry after a dropped connection) finds the first one again.
-        if (await FindExistingAsync(db, cmd.SubmissionId, cancellationToken) is { } existing)
-        {
-            return existing;
-        }
-
         var code = cmd.OrganisationCode.ToUpperInvariant();
-        var organisation = await db.Organisations.AsNoTracking().Include(o => o.DataCategories)
-            .SingleOrDefaultAsync(o => o.Code == code, cancellationToken) ?? throw new NotFoundException("organisation");
-
-        var known = organisation.DataCategories.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
-        if (cmd.DataCategories.Any(c => !known.Contains(c)))
-        {
-            throw new ValidationException([new ValidationFailure(nameof(cmd.DataCategories), "Select kinds of record from the list")]);
-        }
-
-        var now = clock.GetUtcNow();
-        var today = clock.UkToday();
-        var (settings, calculator) = await portalClock.ForOrganisationAsync(db, organisation.Id, cancellationToken);
-
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken); // write lock: references are issued in order
-        var counter = await db.ReferenceCounters.SingleOrDefaultAsync(
-            c => c.OrganisationId == organisation.Id && c.Year == today.Year, cancellationToken);
-        if (counter is null)
-        {
-            counter = new ReferenceCounter { OrganisationId = organisation.Id, Year = today.Year };
-            db.ReferenceCounters.Add(counter);
-        }
-
-        counter.LastSequence++;
-        var request = RightsRequest.Receive(
-            organisation.Id,
-            RequestReference.Format(organisation.Code, today.Year, counter.LastSequence),
+        return intake.ReceiveAsync(o => o.Code == code, new IntakeDetails(
             cmd.SubmissionId,
             Right.Access,
             Channel.WebForm,
+            clock.UkToday(),
             new RequestParties(cmd.RequesterRole!.Value, cmd.RequesterName!.Trim(), cmd.RequesterEmail!.Trim(), cmd.SubjectName!.Trim(),
-                cmd.SubjectDateOfBirth!.Value, string.IsNullOrWhiteSpace(cmd.SubjectSetting) ? null : cmd.SubjectSetting.Trim()),
+                cmd.SubjectDateOfBirth!.Value, RequestIntake.Optional(cmd.SubjectSetting)),
             cmd.DataCategories,
-            string.IsNullOrWhiteSpace(cmd.Details) ? null : cmd.Details.Trim(),
-            today,
-            now,
-            today,
-            calculator,
-            settings);
-        db.Requests.Add(request);
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            // Another post of the same form won the race: answer with the request it created.
-            await tx.RollbackAsync(cancellationToken);
-            await using var fresh = await dbs.CreateDbContextAsync(cancellationToken);
-            return await FindExistingAsync(fresh, cmd.SubmissionId, cancellationToken) ?? throw new InvalidOperationException("Submission conflict without a stored request.", ex);
-        }
-
-        return new SubmissionReceipt(request.Id, organisation.Id, request.Reference, request.ReceivedOn, request.DueOn);
+            RequestIntake.Optional(cmd.Details),
+            RecordedBy: null), cancellationToken);
     }
-
-    private static Task<SubmissionReceipt?> FindExistingAsync(PortalDb db, Guid submissionId, CancellationToken ct) =>
-        db.Requests.AsNoTracking()
-            .Where(r => r.SubmissionId == submissionId)
-            .Select(r => new SubmissionReceipt(r.Id, r.OrganisationId, r.Reference, r.ReceivedOn, r.DueOn))
-            .SingleOrDefaultAsync(ct)!;
 }

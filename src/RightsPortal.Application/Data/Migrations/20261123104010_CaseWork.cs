@@ -1,0 +1,134 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RightsPortal.Application.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class CaseWork : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ClosedOn",
+                table: "Requests",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "IdentityDecisionReason",
+                table: "Requests",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IdentityNeeded",
+                table: "Requests",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Outcome",
+                table: "Requests",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RefusalReasons",
+                table: "Requests",
+                type: "TEXT",
+                maxLength: 8000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ResponseSentOn",
+                table: "Requests",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ResponseSummary",
+                table: "Requests",
+                type: "TEXT",
+                maxLength: 8000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "WithdrawalReason",
+                table: "Requests",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CaseEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseEvents_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseEvents_RequestId",
+                table: "CaseEvents",
+                column: "RequestId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CaseEvents");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedOn",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "IdentityDecisionReason",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "IdentityNeeded",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "Outcome",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "RefusalReasons",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "ResponseSentOn",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "ResponseSummary",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawalReason",
+                table: "Requests");
+        }
+    }
+}

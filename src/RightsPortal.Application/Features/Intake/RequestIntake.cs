@@ -1,0 +1,105 @@
+using System.Linq.Expressions;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using RightsPortal.Application.Clock;
+using RightsPortal.Application.Data;
+using RightsPortal.Application.Features.Public;
+using RightsPortal.Application.Security;
+using RightsPortal.Domain.Organisations;
+using RightsPortal.Domain.Requests;
+
+namespace RightsPortal.Application.Features.Intake;
+
+/// <summary>What is known about a request as it arrives, by any channel.</summary>
+public sealed record IntakeDetails(
+    Guid SubmissionId,
+    Right Right,
+    Channel Channel,
+    DateOnly ReceivedOn,
+    RequestParties Parties,
+    IReadOnlyList<string> DataCategories,
+    string? Details,
+    string? RecordedBy);
+
+/// <summary>
+/// The one way a request enters the portal, whether a family sent the form or a caseworker logged a letter: the
+/// organisation's categories are checked, references are issued in order under the write lock, the clock is counted
+/// on the organisation's settings, and a repeated submission finds the first request again.
+/// </summary>
+public sealed class RequestIntake(IDbContextFactory<PortalDb> dbs, PortalClock portalClock, TimeProvider clock)
+{
+    public async Task<SubmissionReceipt> ReceiveAsync(Expression<Func<Organisation, bool>> organisationIs, IntakeDetails details, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+
+        // A repeated post (double click, refresh, retry after a dropped connection) finds the first one again.
+        if (await FindExistingAsync(db, details.SubmissionId, ct) is { } existing)
+        {
+            return existing;
+        }
+
+        var organisation = await db.Organisations.AsNoTracking().Include(o => o.DataCategories)
+            .SingleOrDefaultAsync(organisationIs, ct) ?? throw new NotFoundException("organisation");
+
+        var known = organisation.DataCategories.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        if (details.DataCategories.Any(c => !known.Contains(c)))
+        {
+            throw new ValidationException([new ValidationFailure(nameof(details.DataCategories), "Select kinds of record from the list")]);
+        }
+
+        var now = clock.GetUtcNow();
+        var today = clock.UkToday();
+        var (settings, calculator) = await portalClock.ForOrganisationAsync(db, organisation.Id, ct);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct); // write lock: references are issued in order
+        var counter = await db.ReferenceCounters.SingleOrDefaultAsync(c => c.OrganisationId == organisation.Id && c.Year == today.Year, ct);
+        if (counter is null)
+        {
+            counter = new ReferenceCounter { OrganisationId = organisation.Id, Year = today.Year };
+            db.ReferenceCounters.Add(counter);
+        }
+
+        counter.LastSequence++;
+        var request = RightsRequest.Receive(
+            organisation.Id,
+            RequestReference.Format(organisation.Code, today.Year, counter.LastSequence),
+            details.SubmissionId,
+            details.Right,
+            details.Channel,
+            details.Parties,
+            details.DataCategories,
+            details.Details,
+            details.ReceivedOn,
+            now,
+            today,
+            calculator,
+            settings,
+            details.RecordedBy);
+        db.Requests.Add(request);
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // Another post of the same form won the race: answer with the request it created.
+            await tx.RollbackAsync(ct);
+            await using var fresh = await dbs.CreateDbContextAsync(ct);
+            return await FindExistingAsync(fresh, details.SubmissionId, ct) ?? throw new InvalidOperationException("Submission conflict without a stored request.", ex);
+        }
+
+        return new SubmissionReceipt(request.Id, organisation.Id, request.Reference, request.ReceivedOn, request.DueOn);
+    }
+
+    private static Task<SubmissionReceipt?> FindExistingAsync(PortalDb db, Guid submissionId, CancellationToken ct) =>
+        db.Requests.AsNoTracking()
+            .Where(r => r.SubmissionId == submissionId)
+            .Select(r => new SubmissionReceipt(r.Id, r.OrganisationId, r.Reference, r.ReceivedOn, r.DueOn))
+            .SingleOrDefaultAsync(ct)!;
+
+    internal static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

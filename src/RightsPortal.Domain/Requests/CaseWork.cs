@@ -1,0 +1,64 @@
+using RightsPortal.Domain.Clock;
+
+namespace RightsPortal.Domain.Requests;
+
+/// <summary>Who is acting on a case, when, and the clock their organisation counts on.</summary>
+public sealed record CaseContext(string ActorId, DateTimeOffset At, DateOnly Today, DeadlineCalculator Calculator, ClockSettings Settings);
+
+/// <summary>What a caseworker may do next; the case page offers exactly these.</summary>
+public enum CaseAction
+{
+    RequestIdentity,
+    ProceedWithoutIdentity,
+    RecordIdentityReceived,
+    PauseForClarification,
+    RecordClarificationAnswer,
+    Extend,
+    DraftResponse,
+    Close,
+    Withdraw,
+    ReopenForReview,
+}
+
+/// <summary>How a request ended.</summary>
+public enum Outcome
+{
+    Complied,
+    PartlyComplied,
+    Refused,
+    NothingHeld,
+}
+
+/// <summary>One entry in a case's timeline: who did what, when. Append-only.</summary>
+public sealed class CaseEvent
+{
+    private CaseEvent()
+    {
+        // For the database mapper.
+        ActorId = Kind = Detail = "";
+    }
+
+    internal CaseEvent(DateTimeOffset at, string actorId, string kind, string detail)
+    {
+        Id = Guid.NewGuid();
+        At = at;
+        ActorId = actorId;
+        Kind = kind;
+        Detail = detail;
+    }
+
+    public Guid Id { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string ActorId { get; private set; }
+    public string Kind { get; private set; }
+    public string Detail { get; private set; }
+}
+
+public static class RefusalNotice
+{
+    /// <summary>T8: what every refusal (in whole or part) must tell the requester, besides the reasons.</summary>
+    public const string RightsText =
+        "You have the right to complain to the Information Commissioner's Office (ICO) about this decision: " +
+        "https://ico.org.uk/make-a-complaint/, telephone 0303 123 1113. You also have the right to seek to enforce " +
+        "your rights through the courts (a judicial remedy).";
+}
