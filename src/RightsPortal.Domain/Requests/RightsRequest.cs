@@ -281,7 +281,7 @@ public sealed class RightsRequest
         ExtendedOn = ctx.Today;
         Touch();
         Recompute(ctx.Calculator, ctx.Settings);
-        Record(ctx, "Deadline extended", $"{ExtensionReason} The legal limit is now {UkDates.Short(DueOn)}; tell the requester by {UkDates.Short(ExtensionNoticeBy!.Value)}.");
+        Record(ctx, "Deadline extended", $"{ExtensionReason.TrimEnd('.')}. The legal limit is now {UkDates.Short(DueOn)}; tell the requester by {UkDates.Short(ExtensionNoticeBy!.Value)}.");
     }
 
     /// <summary>The response is drafted with its intended outcome (it can be redrafted until it is sent).</summary>

@@ -31,7 +31,26 @@ public sealed record RequestDetail(
     DateOnly? InternalTargetOn = null,
     DateOnly? ExtensionNoticeBy = null,
     int PausedDays = 0,
-    bool Paused = false);
+    bool Paused = false)
+{
+    /// <summary>The version the caseworker is looking at: every change names it, so nobody overwrites a change they have not seen.</summary>
+    public Guid Version { get; init; }
+
+    public IReadOnlyList<CaseAction> AllowedActions { get; init; } = [];
+
+    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+
+    public Outcome? Outcome { get; init; }
+    public string? ResponseSummary { get; init; }
+    public DateOnly? ResponseSentOn { get; init; }
+    public string? RefusalReasons { get; init; }
+    public string? IdentityDecisionReason { get; init; }
+    public bool? IdentityNeeded { get; init; }
+    public string? ExtensionReason { get; init; }
+}
+
+/// <summary>One timeline entry as the case page shows it.</summary>
+public sealed record TimelineEntry(DateTimeOffset At, string Who, string What, string Detail);
 
 internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, ICurrentActor actor) : IRequestHandler<GetRequestDetailQuery, RequestDetail>
 {
@@ -51,8 +70,26 @@ internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, I
             .ToListAsync(cancellationToken);
         var categories = names.Where(n => r.DataCategories.Contains(n.Code)).Select(n => n.Name).ToList();
 
+        // Staff are named as they appear to colleagues; the family as the family.
+        var actorIds = r.Events.Select(e => e.ActorId).Distinct().ToList();
+        var staffNames = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+
         return new RequestDetail(r.Id, r.Reference, r.Right, r.Status, r.Channel, r.RequesterRole, r.RequesterName, r.RequesterEmail,
             r.SubjectName, r.SubjectDateOfBirth, r.SubjectSetting, categories, r.Details, r.ReceivedOn, r.StartOn, r.DueOn,
-            r.DueExplanation.Split('\n'), r.InternalTargetOn, r.ExtensionNoticeBy, r.PausedDays, r.OpenPause is not null);
+            r.DueExplanation.Split('\n'), r.InternalTargetOn, r.ExtensionNoticeBy, r.PausedDays, r.OpenPause is not null)
+        {
+            Version = r.Version,
+            AllowedActions = r.AllowedActions(),
+            Timeline = [.. r.Events.OrderBy(e => e.At).Select(e => new TimelineEntry(e.At,
+                e.ActorId == "family" ? "The family" : staffNames.GetValueOrDefault(e.ActorId, "A member of staff"), e.Kind, e.Detail))],
+            Outcome = r.Outcome,
+            ResponseSummary = r.ResponseSummary,
+            ResponseSentOn = r.ResponseSentOn,
+            RefusalReasons = r.RefusalReasons,
+            IdentityDecisionReason = r.IdentityDecisionReason,
+            IdentityNeeded = r.IdentityNeeded,
+            ExtensionReason = r.ExtensionReason,
+        };
     }
 }
