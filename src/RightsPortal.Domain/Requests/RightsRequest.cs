@@ -196,8 +196,9 @@ public sealed class RightsRequest
     public void RequestIdentity(string why, CaseContext ctx)
     {
         Require(CaseAction.RequestIdentity, "ID can only be asked for before work on the request starts.");
+        var reason = Reason(why, "Say why proof of identity or authority is needed: it must be reasonable and proportionate.");
         IdentityNeeded = true;
-        IdentityDecisionReason = Reason(why, "Say why proof of identity or authority is needed: it must be reasonable and proportionate.");
+        IdentityDecisionReason = reason;
         Status = RequestStatus.AwaitingIdentity;
         Record(ctx, "Identity requested", IdentityDecisionReason);
     }
@@ -206,8 +207,9 @@ public sealed class RightsRequest
     public void ProceedWithoutIdentity(string why, CaseContext ctx)
     {
         Require(CaseAction.ProceedWithoutIdentity, "This request is already past the identity check.");
+        var reason = Reason(why, "Say why no proof of identity or authority is needed.");
         IdentityNeeded = false;
-        IdentityDecisionReason = Reason(why, "Say why no proof of identity or authority is needed.");
+        IdentityDecisionReason = reason;
         Status = RequestStatus.InProgress;
         Record(ctx, "Proceeding without ID", IdentityDecisionReason);
     }
@@ -216,13 +218,24 @@ public sealed class RightsRequest
     public void RecordIdentityReceived(DateOnly arrivedOn, CaseContext ctx)
     {
         Require(CaseAction.RecordIdentityReceived, "No ID was asked for, so there is nothing to record.");
-        RestartClock(arrivedOn, ctx);
+        Restart(arrivedOn, ctx);
         Status = RequestStatus.InProgress;
         Record(ctx, "Identity received", $"Arrived on {UkDates.Short(arrivedOn)}; the clock runs from {UkDates.Short(StartOn)}.");
     }
 
     /// <summary>T2: ID, evidence of authority or a fee arrived; the clock starts again from that day.</summary>
     public void RestartClock(DateOnly arrivedOn, CaseContext ctx)
+    {
+        if (Status is RequestStatus.Closed or RequestStatus.Withdrawn)
+        {
+            throw new DomainRuleException($"The clock of a {Status.Describe().ToLowerInvariant()} request cannot be restarted.");
+        }
+
+        Restart(arrivedOn, ctx);
+        Record(ctx, "Clock restarted", $"What was needed arrived on {UkDates.Short(arrivedOn)}; the clock runs from {UkDates.Short(StartOn)}.");
+    }
+
+    private void Restart(DateOnly arrivedOn, CaseContext ctx)
     {
         if (arrivedOn > ctx.Today) throw new DomainRuleException("Use the date it actually arrived: it cannot be in the future.");
         if (arrivedOn < ReceivedOn) throw new DomainRuleException("What was needed cannot have arrived before the request itself.");
@@ -253,6 +266,7 @@ public sealed class RightsRequest
     /// <summary>The family's answer arrived: the clock resumes, with the paused days added to the deadline.</summary>
     public void ClarificationAnswered(DateOnly answeredOn, CaseContext ctx)
     {
+        Require(CaseAction.RecordClarificationAnswer, "The clock is not paused, so there is no answer to record.");
         var open = OpenPause ?? throw new DomainRuleException("The clock is not paused, so there is no answer to record.");
         if (answeredOn > ctx.Today) throw new DomainRuleException("Use the date the answer arrived: it cannot be in the future.");
         if (answeredOn < open.AskedOn) throw new DomainRuleException("The answer cannot have arrived before clarification was asked for.");
@@ -268,7 +282,7 @@ public sealed class RightsRequest
     {
         if (!DeadlineRules.CanExtend(Right)) throw new DomainRuleException("This kind of request cannot be extended.");
         if (Extended) throw new DomainRuleException("The deadline has already been extended: the law allows one extension only.");
-        Require(CaseAction.Extend, "A closed or withdrawn request cannot be extended.");
+        Require(CaseAction.Extend, "An extension can only be decided while the request is still being worked on, before a response is drafted.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Say why the request is complex or one of several: the family will read this.");
         var firstMonthEnds = StartOn.AddMonths(1).AddDays(PausedDays);
         if (ctx.Today > firstMonthEnds)
@@ -288,8 +302,9 @@ public sealed class RightsRequest
     public void DraftResponse(Outcome outcome, string summary, CaseContext ctx)
     {
         Require(CaseAction.DraftResponse, "A response can be drafted only while the request is being worked on.");
+        var text = Reason(summary, "Summarise the response: what is being disclosed, corrected or refused.");
         Outcome = outcome;
-        ResponseSummary = Reason(summary, "Summarise the response: what is being disclosed, corrected or refused.");
+        ResponseSummary = text;
         Status = RequestStatus.ResponseDrafted;
         Record(ctx, "Response drafted", $"{OutcomeName(outcome)}: {ResponseSummary}");
     }
@@ -312,6 +327,11 @@ public sealed class RightsRequest
             }
 
             RefusalReasons = refusalReasons.Trim() + "\n\n" + RefusalNotice.RightsText;
+        }
+        else
+        {
+            // A response that refuses nothing carries no refusal (nor one left over from before an internal review).
+            RefusalReasons = null;
         }
 
         Outcome = outcome;
@@ -346,7 +366,8 @@ public sealed class RightsRequest
     {
         if (!AllowedActions().Contains(action))
         {
-            throw new DomainRuleException($"{otherwise} (The request is {Status.Describe().ToLowerInvariant()}.)");
+            var status = Status.Describe();
+            throw new DomainRuleException($"{otherwise} (The request is {char.ToLowerInvariant(status[0])}{status[1..]}.)");
         }
     }
 

@@ -34,8 +34,10 @@ public sealed class LogRequestValidator : AbstractValidator<LogRequestCommand>
     {
         RuleFor(c => c.SubmissionId).NotEmpty().WithMessage("The form has expired. Reload the page and fill it in again.");
         RuleFor(c => c.Right).IsInEnum().WithMessage("Select the right being used");
-        RuleFor(c => c.Channel).IsInEnum()
-            .Must(c => c is not (Channel.WebForm or Channel.Integration)).WithMessage("Select how the request arrived: email, letter, phone, in person or social media");
+        const string SelectChannel = "Select how the request arrived: email, letter, phone, in person or social media";
+        RuleFor(c => c.Channel)
+            .IsInEnum().WithMessage(SelectChannel)
+            .Must(c => c is not (Channel.WebForm or Channel.Integration)).WithMessage(SelectChannel);
         RuleFor(c => c.ReceivedOn)
             .Must(d => d <= clock.UkToday()).WithMessage("The date received cannot be in the future: use the date it actually arrived")
             .Must(d => d >= clock.UkToday().AddDays(-MaxDaysBack)).WithMessage("The date received is more than a year ago: ask your DPO how to record it");

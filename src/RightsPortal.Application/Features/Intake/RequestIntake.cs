@@ -53,18 +53,20 @@ public sealed class RequestIntake(IDbContextFactory<PortalDb> dbs, PortalClock p
         var today = clock.UkToday();
         var (settings, calculator) = await portalClock.ForOrganisationAsync(db, organisation.Id, ct);
 
+        // The reference carries the year the request was received (a letter logged in January for December is last year's).
+        var year = details.ReceivedOn.Year;
         await using var tx = await db.Database.BeginTransactionAsync(ct); // write lock: references are issued in order
-        var counter = await db.ReferenceCounters.SingleOrDefaultAsync(c => c.OrganisationId == organisation.Id && c.Year == today.Year, ct);
+        var counter = await db.ReferenceCounters.SingleOrDefaultAsync(c => c.OrganisationId == organisation.Id && c.Year == year, ct);
         if (counter is null)
         {
-            counter = new ReferenceCounter { OrganisationId = organisation.Id, Year = today.Year };
+            counter = new ReferenceCounter { OrganisationId = organisation.Id, Year = year };
             db.ReferenceCounters.Add(counter);
         }
 
         counter.LastSequence++;
         var request = RightsRequest.Receive(
             organisation.Id,
-            RequestReference.Format(organisation.Code, today.Year, counter.LastSequence),
+            RequestReference.Format(organisation.Code, year, counter.LastSequence),
             details.SubmissionId,
             details.Right,
             details.Channel,
