@@ -342,19 +342,35 @@ public sealed class CaseworkCommandTests
     [Fact]
     public async Task A_refusal_closed_without_reasons_is_refused_and_the_case_stays_drafted()
     {
+        // The validator names the field; the aggregate refuses the same thing on its own (see CaseStateMachineTests).
         await using var app = await PortalApp.StartAsync();
         var (id, v0) = await SubmittedAsync(app);
         var s1 = await app.SendAsync(new ProceedWithoutIdentityCommand(id, v0, "Details match"));
         var s2 = await app.SendAsync(new DraftResponseCommand(id, s1.Version, Outcome.Refused, "Refused as manifestly excessive"));
 
-        var refused = await Assert.ThrowsAsync<DomainRuleException>(() =>
+        var refused = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() =>
             app.SendAsync(new CloseRequestCommand(id, s2.Version, Outcome.Refused, new DateOnly(2026, 3, 2), " ")));
 
-        Assert.Contains("reasons", refused.Message, StringComparison.Ordinal);
+        var failure = Assert.Single(refused.Errors, e => e.PropertyName == nameof(CloseRequestCommand.RefusalReasons));
+        Assert.Contains("reasons", failure.ErrorMessage, StringComparison.Ordinal);
         var detail = await app.SendAsync(new GetRequestDetailQuery(id));
         Assert.Equal(RequestStatus.ResponseDrafted, detail.Status);
         Assert.Equal(s2.Version, detail.Version);
         Assert.Null(detail.ResponseSentOn);
+    }
+
+    [Fact]
+    public async Task A_refused_case_change_is_audited_against_its_case()
+    {
+        await using var app = await PortalApp.StartAsync();
+        var (id, v0) = await SubmittedAsync(app);
+        await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new RecordIdentityReceivedCommand(id, v0, new DateOnly(2026, 3, 2))));
+
+        await using var db = app.Db();
+        var row = await db.AuditEvents.OrderBy(e => e.Id).LastAsync();
+        Assert.Equal("RecordIdentityReceivedCommand", row.Action);
+        Assert.Equal("Refused", row.Outcome);
+        Assert.Equal(id, row.RequestId);
     }
 
     [Fact]

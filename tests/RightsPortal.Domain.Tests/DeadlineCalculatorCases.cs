@@ -222,17 +222,18 @@ public partial class DeadlineCalculatorCases
     }
 
     [Theory]
-    // Received Mon 2 Mar 2026, extended -> Tue 2 Jun 2026; paused Tue 10 Mar 2026 to Thu 12 Mar 2026. Notice stays Thu 2 Apr 2026.
-    [InlineData(PauseReading.Statutory, 3, "2026-06-05")] // Fri 5 Jun 2026
-    [InlineData(PauseReading.Ico, 2, "2026-06-04")] // Thu 4 Jun 2026
-    public void A_pause_and_an_extension_add_up(PauseReading reading, int pausedDays, string due)
+    // Received Mon 2 Mar 2026, extended -> Tue 2 Jun 2026; paused Tue 10 Mar 2026 to Thu 12 Mar 2026. The first month is
+    // lengthened by the pause too, so the notice date is Thu 2 Apr 2026 plus the paused days, not rolled.
+    [InlineData(PauseReading.Statutory, 3, "2026-06-05", "2026-04-05")] // Fri 5 Jun 2026; notice Sun 5 Apr 2026
+    [InlineData(PauseReading.Ico, 2, "2026-06-04", "2026-04-04")] // Thu 4 Jun 2026; notice Sat 4 Apr 2026
+    public void A_pause_and_an_extension_add_up(PauseReading reading, int pausedDays, string due, string noticeBy)
     {
         var deadline = Ask(EnglandAndWales, new DeadlineQuestion(
             Right.Access, D("2026-03-02"), Extended: true, Pauses: Pauses("2026-03-10..2026-03-12"), PauseReading: reading));
 
         Assert.Equal(pausedDays, deadline.PausedDays);
         Assert.Equal(D(due), deadline.DueOn);
-        Assert.Equal(D("2026-04-02"), deadline.ExtensionNoticeBy);
+        Assert.Equal(D(noticeBy), deadline.ExtensionNoticeBy);
     }
 
     // ---------------------------------------------------------------- complaint acknowledgement (DPA s.164A)
@@ -563,7 +564,8 @@ public partial class DeadlineCalculatorCases
         Assert.Contains(Short(D("2026-03-02")), lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.Contains("started again", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("two further months", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("must be told", StringComparison.Ordinal) && l.Contains("Thu 16 Apr 2026", StringComparison.Ordinal));
+        // One month from Mon 16 Mar 2026 is Thu 16 Apr 2026, plus the 3 paused days: Sun 19 Apr 2026 (not rolled).
+        Assert.Contains(lines, l => l.Contains("must be told", StringComparison.Ordinal) && l.Contains("Sun 19 Apr 2026", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Paused", StringComparison.Ordinal) && l.Contains("3 days", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Internal target", StringComparison.Ordinal));
     }

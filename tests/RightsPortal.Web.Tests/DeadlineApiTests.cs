@@ -43,7 +43,7 @@ public sealed class DeadlineApiTests(PortalFactory portal) : IClassFixture<Porta
         var answer = await OkAsync("right=access&received=2026-03-02&started=2026-03-10&extended=true&pause=2026-03-11/2026-03-13&pause=2026-03-20/2026-03-21");
         Assert.Equal("2026-03-10", answer.GetProperty("start").GetString());
         Assert.Equal(5, answer.GetProperty("pausedDays").GetInt32());
-        Assert.Equal("2026-04-10", answer.GetProperty("extensionNoticeBy").GetString());
+        Assert.Equal("2026-04-15", answer.GetProperty("extensionNoticeBy").GetString()); // one month from 10 Mar plus the 5 paused days
         Assert.Equal("2026-06-15", answer.GetProperty("dueOn").GetString());
 
         var ico = await OkAsync("right=access&received=2026-03-02&started=2026-03-10&extended=true&pause=2026-03-11/2026-03-13&pause=2026-03-20/2026-03-21&reading=ico");

@@ -111,7 +111,7 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Navigation(r => r.Events).HasField("events").UsePropertyAccessMode(PropertyAccessMode.Field);
             b.Property(r => r.IdentityDecisionReason).HasMaxLength(2000);
             b.Property(r => r.ResponseSummary).HasMaxLength(8000);
-            b.Property(r => r.RefusalReasons).HasMaxLength(8000);
+            b.Property(r => r.RefusalReasons).HasMaxLength(9000); // up to 8000 of reasons plus the T8 rights text
             b.Property(r => r.WithdrawalReason).HasMaxLength(2000);
         });
 

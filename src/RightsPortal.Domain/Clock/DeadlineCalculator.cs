@@ -54,20 +54,23 @@ public sealed class DeadlineCalculator(HolidayCalendar holidays)
             ? $"One calendar month: {UkDates.Short(oneMonth)}."
             : $"One calendar month: no {start.Day} {UkDates.ShortMonth(oneMonth)}, so {UkDates.Short(oneMonth)}.");
 
+        var paused = PausedDays(q);
         var due = oneMonth;
         DateOnly? noticeBy = null;
         if (q.Extended)
         {
-            // T5: three months from the start, same clamp; the requester must be told within the first month (not rolled).
-            noticeBy = oneMonth;
+            // T5: three months from the start, same clamp. The requester must be told within the first month, which a
+            // clarification pause lengthens like the rest of the time limit; that date is not rolled.
+            noticeBy = oneMonth.AddDays(paused);
             due = start.AddMonths(3);
             lines?.Add(due.Day == start.Day
                 ? $"Extended by two further months: three months from the start is {UkDates.Short(due)}."
                 : $"Extended by two further months: no {start.Day} {UkDates.ShortMonth(due)}, so {UkDates.Short(due)}.");
-            lines?.Add($"The requester must be told of the extension and why by {UkDates.Short(oneMonth)}.");
+            lines?.Add(paused > 0
+                ? $"The requester must be told of the extension and why by {UkDates.Short(noticeBy.Value)} (the first month plus the paused days)."
+                : $"The requester must be told of the extension and why by {UkDates.Short(noticeBy.Value)}.");
         }
 
-        var paused = PausedDays(q);
         if (paused > 0)
         {
             // T6: paused days are added before the roll.

@@ -284,6 +284,7 @@ public sealed class RightsRequest
         if (Extended) throw new DomainRuleException("The deadline has already been extended: the law allows one extension only.");
         Require(CaseAction.Extend, "An extension can only be decided while the request is still being worked on, before a response is drafted.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Say why the request is complex or one of several: the family will read this.");
+        // The same first month the notice date is counted on: one month from the start plus any paused days.
         var firstMonthEnds = StartOn.AddMonths(1).AddDays(PausedDays);
         if (ctx.Today > firstMonthEnds)
         {

@@ -596,7 +596,7 @@ namespace RightsPortal.Application.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RefusalReasons")
-                        .HasMaxLength(8000)
+                        .HasMaxLength(9000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequesterEmail")

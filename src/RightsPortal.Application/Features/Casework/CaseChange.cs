@@ -7,10 +7,14 @@ using RightsPortal.Domain.Requests;
 namespace RightsPortal.Application.Features.Casework;
 
 /// <summary>A caseworker's change to one case: which case, and the version of it they were looking at.</summary>
-public interface ICaseChange
+public interface ICaseChange : IAuditable
 {
     Guid RequestId { get; }
     Guid ExpectedVersion { get; }
+
+    // A refused change is audited against the case it was aimed at.
+    Guid? IAuditable.AuditRequestId => RequestId;
+    Guid? IAuditable.AuditOrganisationId => null;
 }
 
 /// <summary>

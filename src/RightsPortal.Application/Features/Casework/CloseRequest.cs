@@ -11,11 +11,17 @@ public sealed record CloseRequestCommand(Guid RequestId, Guid ExpectedVersion, O
 
 public sealed class CloseRequestValidator : AbstractValidator<CloseRequestCommand>
 {
+    public const int RefusalReasonsMax = 8000;
+
     public CloseRequestValidator()
     {
         RuleFor(c => c.RequestId).NotEmpty();
         RuleFor(c => c.Outcome).IsInEnum();
-        RuleFor(c => c.RefusalReasons).MaximumLength(8000);
+        RuleFor(c => c.RefusalReasons).MaximumLength(RefusalReasonsMax)
+            .WithMessage($"Keep the reasons to {RefusalReasonsMax} characters or fewer.");
+        RuleFor(c => c.RefusalReasons).NotEmpty()
+            .When(c => c.Outcome is Outcome.Refused or Outcome.PartlyComplied)
+            .WithMessage("A refusal must give the requester its reasons, with their right to complain to the ICO and to go to court.");
     }
 }
 

@@ -77,7 +77,7 @@ internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, I
 
         return new RequestDetail(r.Id, r.Reference, r.Right, r.Status, r.Channel, r.RequesterRole, r.RequesterName, r.RequesterEmail,
             r.SubjectName, r.SubjectDateOfBirth, r.SubjectSetting, categories, r.Details, r.ReceivedOn, r.StartOn, r.DueOn,
-            r.DueExplanation.Split('\n'), r.InternalTargetOn, r.ExtensionNoticeBy, r.PausedDays, r.OpenPause is not null)
+            r.DueExplanation.Split('\n'), r.InternalTargetOn, r.ExtensionNoticeBy, r.PausedDays, r.OpenPause is not null && r.Status == RequestStatus.ClarificationRequested)
         {
             Version = r.Version,
             AllowedActions = r.AllowedActions(),

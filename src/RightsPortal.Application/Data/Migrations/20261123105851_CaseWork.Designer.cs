@@ -11,7 +11,7 @@ using RightsPortal.Application.Data;
 namespace RightsPortal.Application.Data.Migrations
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261123104010_CaseWork")]
+    [Migration("20261123105851_CaseWork")]
     partial class CaseWork
     {
         /// <inheritdoc />
@@ -599,7 +599,7 @@ namespace RightsPortal.Application.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RefusalReasons")
-                        .HasMaxLength(8000)
+                        .HasMaxLength(9000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequesterEmail")

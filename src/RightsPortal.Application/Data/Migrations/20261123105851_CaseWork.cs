@@ -41,7 +41,7 @@ namespace RightsPortal.Application.Data.Migrations
                 name: "RefusalReasons",
                 table: "Requests",
                 type: "TEXT",
-                maxLength: 8000,
+                maxLength: 9000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
