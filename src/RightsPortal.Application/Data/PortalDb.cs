@@ -18,6 +18,7 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
     public DbSet<PublishedBankHoliday> PublishedBankHolidays => Set<PublishedBankHoliday>();
     public DbSet<SchoolTerm> SchoolTerms => Set<SchoolTerm>();
     public DbSet<InsetDay> InsetDays => Set<InsetDay>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -116,6 +117,16 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
         });
 
         builder.Entity<ReferenceCounter>(b => b.HasKey(c => new { c.OrganisationId, c.Year }));
+
+        builder.Entity<ApiKey>(b =>
+        {
+            b.HasIndex(k => k.Prefix).IsUnique();
+            b.HasOne<Organisation>().WithMany().HasForeignKey(k => k.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            b.Property(k => k.Name).HasMaxLength(200);
+            b.Property(k => k.Prefix).HasMaxLength(12);
+            b.Property(k => k.Hash).HasMaxLength(64);
+            b.Property(k => k.IssuedBy).HasMaxLength(450);
+        });
 
         builder.Entity<AuditEvent>(b =>
         {

@@ -7,6 +7,9 @@ public static class Roles
     public const string Caseworker = "Caseworker";
     public const string Dpo = "DPO";
 
+    /// <summary>A council system calling the integration API with an API key (never a person).</summary>
+    public const string Integration = "Integration";
+
     public static readonly IReadOnlyList<string> All = [Administrator, Caseworker, Dpo];
 }
 

@@ -14,7 +14,8 @@ internal sealed class CalmFormRejectionMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Path.StartsWithSegments("/_blazor"))
+        // Only the pages' own form posts: the circuit and the JSON API answer for themselves.
+        if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Path.StartsWithSegments("/_blazor") || context.Request.Path.StartsWithSegments("/api"))
         {
             await next(context);
             return;
