@@ -38,6 +38,8 @@ public sealed class CaseworkJourney(PortalServer portal)
         await Expect(page).ToHaveURLAsync(new Regex("/casework/requests/"), new() { Timeout = 20_000 });
         await Expect(page.GetByTestId("request-reference")).ToContainTextAsync("BAR-");
         await Expect(page.GetByTestId("timeline")).ToContainTextAsync("by letter");
+        await Expect(page.GetByTestId("needs-format")).ToHaveTextAsync("the standard format");
+        await Expect(page.GetByTestId("needs-hearing")).ToHaveTextAsync("None recorded");
 
         await DoAsync(page, "RequestIdentity", text: "Details do not match our records");
         await Expect(page.GetByTestId("request-status")).ToHaveTextAsync("Waiting for ID or authority");

@@ -114,6 +114,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Property(r => r.ResponseSummary).HasMaxLength(8000);
             b.Property(r => r.RefusalReasons).HasMaxLength(9000); // up to 8000 of reasons plus the T8 rights text
             b.Property(r => r.WithdrawalReason).HasMaxLength(2000);
+            b.Property(r => r.AdjustmentNotes).HasMaxLength(2000);
+            b.Ignore(r => r.DueAfterHearing);
         });
 
         builder.Entity<ReferenceCounter>(b => b.HasKey(c => new { c.OrganisationId, c.Year }));

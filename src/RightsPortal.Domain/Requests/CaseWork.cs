@@ -62,3 +62,32 @@ public static class RefusalNotice
         "https://ico.org.uk/make-a-complaint/, telephone 0303 123 1113. You also have the right to seek to enforce " +
         "your rights through the courts (a judicial remedy).";
 }
+
+/// <summary>A date that matters to the family beside the legal limit.</summary>
+public enum HearingKind
+{
+    SendTribunal,
+    Mediation,
+    AnnualReview,
+    Other,
+}
+
+/// <summary>How the family wants to receive the response.</summary>
+public enum PreferredFormat
+{
+    Standard,
+    LargePrint,
+    EasyRead,
+    Paper,
+    Braille,
+    Audio,
+}
+
+/// <summary>How the family wants to be contacted.</summary>
+public enum ContactRoute
+{
+    Email,
+    Post,
+    Phone,
+    ThroughAdvocate,
+}

@@ -76,6 +76,18 @@ public sealed class RightsRequest
     public DateOnly? ClosedOn { get; private set; }
     public string? WithdrawalReason { get; private set; }
 
+    /// <summary>A SEND Tribunal hearing, mediation or annual review the response should arrive before.</summary>
+    public HearingKind? HearingKind { get; private set; }
+    public DateOnly? HearingOn { get; private set; }
+
+    /// <summary>Reasonable adjustments: how the family wants the response and to be contacted.</summary>
+    public PreferredFormat PreferredFormat { get; private set; }
+    public ContactRoute ContactRoute { get; private set; }
+    public string? AdjustmentNotes { get; private set; }
+
+    /// <summary>The legal limit falls after a hearing the family is preparing for.</summary>
+    public bool DueAfterHearing => HearingOn is { } hearing && DueOn > hearing && Status is not (RequestStatus.Closed or RequestStatus.Withdrawn);
+
     /// <summary>The pause still waiting for the family's answer, if any.</summary>
     public ClarificationPauseRecord? OpenPause => pauses.FirstOrDefault(p => p.AnsweredOn is null);
 
@@ -362,6 +374,53 @@ public sealed class RightsRequest
         ClosedOn = null;
         Record(ctx, "Reopened for internal review", why);
     }
+
+    /// <summary>Record (or clear) a hearing the response should arrive before.</summary>
+    public void RecordHearing(HearingKind? kind, DateOnly? on, CaseContext ctx)
+    {
+        if (kind is null != on is null) throw new DomainRuleException("Give both the kind of hearing and its date, or neither to clear it.");
+        if (Status is RequestStatus.Closed or RequestStatus.Withdrawn) throw new DomainRuleException("The request is finished: there is no response left to plan around a hearing.");
+        HearingKind = kind;
+        HearingOn = on;
+        Record(ctx, "Hearing recorded", on is { } date
+            ? $"{HearingName(kind!.Value)} on {UkDates.Short(date)}." + (DueOn > date ? $" The legal limit ({UkDates.Short(DueOn)}) is after it: aim to respond before the hearing." : "")
+            : "Hearing date cleared.");
+    }
+
+    /// <summary>Record the family's reasonable adjustments; the response and every contact use them.</summary>
+    public void RecordAdjustments(PreferredFormat format, ContactRoute route, string? notes, CaseContext ctx)
+    {
+        PreferredFormat = format;
+        ContactRoute = route;
+        AdjustmentNotes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        Record(ctx, "Adjustments recorded", $"Response in {FormatName(format)}; contact by {RouteName(route)}." + (AdjustmentNotes is null ? "" : $" {AdjustmentNotes}"));
+    }
+
+    public static string HearingName(HearingKind kind) => kind switch
+    {
+        Requests.HearingKind.SendTribunal => "SEND Tribunal hearing",
+        Requests.HearingKind.Mediation => "Mediation",
+        Requests.HearingKind.AnnualReview => "Annual review",
+        _ => "Hearing",
+    };
+
+    public static string FormatName(PreferredFormat format) => format switch
+    {
+        Requests.PreferredFormat.LargePrint => "large print",
+        Requests.PreferredFormat.EasyRead => "easy read",
+        Requests.PreferredFormat.Paper => "paper by post",
+        Requests.PreferredFormat.Braille => "braille",
+        Requests.PreferredFormat.Audio => "audio",
+        _ => "the standard format",
+    };
+
+    public static string RouteName(ContactRoute route) => route switch
+    {
+        Requests.ContactRoute.Post => "post",
+        Requests.ContactRoute.Phone => "phone",
+        Requests.ContactRoute.ThroughAdvocate => "their advocate",
+        _ => "email",
+    };
 
     private void Require(CaseAction action, string otherwise)
     {

@@ -573,12 +573,21 @@ namespace RightsPortal.Application.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AdjustmentNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactRoute")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("DataCategories")
@@ -609,6 +618,13 @@ namespace RightsPortal.Application.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HearingKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HearingOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdentityDecisionReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -628,6 +644,11 @@ namespace RightsPortal.Application.Data.Migrations
 
                     b.Property<int>("PausedDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreferredFormat")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");

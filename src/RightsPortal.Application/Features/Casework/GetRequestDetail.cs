@@ -47,6 +47,12 @@ public sealed record RequestDetail(
     public string? IdentityDecisionReason { get; init; }
     public bool? IdentityNeeded { get; init; }
     public string? ExtensionReason { get; init; }
+    public HearingKind? HearingKind { get; init; }
+    public DateOnly? HearingOn { get; init; }
+    public bool DueAfterHearing { get; init; }
+    public PreferredFormat PreferredFormat { get; init; }
+    public ContactRoute ContactRoute { get; init; }
+    public string? AdjustmentNotes { get; init; }
 }
 
 /// <summary>One timeline entry as the case page shows it.</summary>
@@ -90,6 +96,12 @@ internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, I
             IdentityDecisionReason = r.IdentityDecisionReason,
             IdentityNeeded = r.IdentityNeeded,
             ExtensionReason = r.ExtensionReason,
+            HearingKind = r.HearingKind,
+            HearingOn = r.HearingOn,
+            DueAfterHearing = r.DueAfterHearing,
+            PreferredFormat = r.PreferredFormat,
+            ContactRoute = r.ContactRoute,
+            AdjustmentNotes = r.AdjustmentNotes,
         };
     }
 }

@@ -11,8 +11,36 @@ namespace RightsPortal.Application.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "AdjustmentNotes",
+                table: "Requests",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ClosedOn",
+                table: "Requests",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ContactRoute",
+                table: "Requests",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "Email");
+
+            migrationBuilder.AddColumn<string>(
+                name: "HearingKind",
+                table: "Requests",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "HearingOn",
                 table: "Requests",
                 type: "TEXT",
                 nullable: true);
@@ -36,6 +64,14 @@ namespace RightsPortal.Application.Data.Migrations
                 type: "TEXT",
                 maxLength: 40,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PreferredFormat",
+                table: "Requests",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "Standard");
 
             migrationBuilder.AddColumn<string>(
                 name: "RefusalReasons",
@@ -137,7 +173,23 @@ namespace RightsPortal.Application.Data.Migrations
                 name: "CaseEvents");
 
             migrationBuilder.DropColumn(
+                name: "AdjustmentNotes",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
                 name: "ClosedOn",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "ContactRoute",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "HearingKind",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "HearingOn",
                 table: "Requests");
 
             migrationBuilder.DropColumn(
@@ -150,6 +202,10 @@ namespace RightsPortal.Application.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "Outcome",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "PreferredFormat",
                 table: "Requests");
 
             migrationBuilder.DropColumn(

@@ -11,7 +11,7 @@ using RightsPortal.Application.Data;
 namespace RightsPortal.Application.Data.Migrations
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261123110528_CaseWork")]
+    [Migration("20261123110915_CaseWork")]
     partial class CaseWork
     {
         /// <inheritdoc />
@@ -576,12 +576,21 @@ namespace RightsPortal.Application.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AdjustmentNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactRoute")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("DataCategories")
@@ -612,6 +621,13 @@ namespace RightsPortal.Application.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HearingKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HearingOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdentityDecisionReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -631,6 +647,11 @@ namespace RightsPortal.Application.Data.Migrations
 
                     b.Property<int>("PausedDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreferredFormat")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
