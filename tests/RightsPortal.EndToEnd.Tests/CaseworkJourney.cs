@@ -48,6 +48,17 @@ public sealed class CaseworkJourney(PortalServer portal)
         await DoAsync(page, "PauseForClarification", text: "Which years of reports?");
         await Expect(page.GetByTestId("request-status")).ToHaveTextAsync("Waiting for clarification");
         await DoAsync(page, "RecordClarificationAnswer");
+
+        // Ask one of Barnet's own services to search, then record what it found.
+        await page.GetByTestId("search-service").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "SEN Team (casework)" }).ClickAsync();
+        await page.GetByTestId("case-searches").GetByLabel("What to search for").FillAsync("EHC plan and reviews since 2021");
+        await page.GetByTestId("search-ask").ClickAsync();
+        await Expect(page.GetByTestId("search-task")).ToContainTextAsync("SEN Team (casework)");
+        await page.GetByTestId("search-record").ClickAsync();
+        await page.GetByTestId("case-searches").Locator("textarea").FillAsync("EHC plan 2021 and three annual reviews");
+        await page.GetByTestId("search-save-findings").ClickAsync();
+        await Expect(page.GetByTestId("search-findings")).ToContainTextAsync("three annual reviews");
         await DoAsync(page, "Extend", text: "Records are held by four services");
         await Expect(page.GetByTestId("action-Extend")).ToHaveCountAsync(0);
         await DoAsync(page, "DraftResponse", text: "Copies of the EHC plan and reviews");
@@ -55,7 +66,7 @@ public sealed class CaseworkJourney(PortalServer portal)
         await Expect(page.GetByTestId("request-status")).ToHaveTextAsync("Closed");
         await Expect(page.GetByTestId("case-outcome")).ToContainTextAsync("Complied in full");
         await Expect(page.GetByTestId("action-ReopenForReview")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("timeline").Locator("li")).ToHaveCountAsync(8);
+        await Expect(page.GetByTestId("timeline").Locator("li")).ToHaveCountAsync(10);
         await page.ScreenshotAsync(new() { Path = Screens.Path("caseworker-closed-case"), FullPage = true });
         Assert.Empty(problems);
     }

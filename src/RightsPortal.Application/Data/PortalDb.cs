@@ -110,6 +110,18 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
                 e.Property(x => x.Detail).HasMaxLength(8000);
             });
             b.Navigation(r => r.Events).HasField("events").UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.OwnsMany(r => r.SearchTasks, t =>
+            {
+                t.ToTable("SearchTasks");
+                t.WithOwner().HasForeignKey("RequestId");
+                t.HasKey(x => x.Id);
+                t.Property(x => x.Id).ValueGeneratedNever();
+                t.Property(x => x.ServiceName).HasMaxLength(200);
+                t.Property(x => x.Instructions).HasMaxLength(2000);
+                t.Property(x => x.Findings).HasMaxLength(4000);
+                t.HasIndex(x => new { x.CompletedOn, x.DueOn });
+            });
+            b.Navigation(r => r.SearchTasks).HasField("searchTasks").UsePropertyAccessMode(PropertyAccessMode.Field);
             b.Property(r => r.IdentityDecisionReason).HasMaxLength(2000);
             b.Property(r => r.ResponseSummary).HasMaxLength(8000);
             b.Property(r => r.RefusalReasons).HasMaxLength(9000); // up to 8000 of reasons plus the T8 rights text

@@ -91,3 +91,36 @@ public enum ContactRoute
     Phone,
     ThroughAdvocate,
 }
+
+/// <summary>A service or team of the organisation asked to search its systems for the requested records.</summary>
+public sealed class SearchTask
+{
+    private SearchTask()
+    {
+        // For the database mapper.
+        ServiceName = Instructions = "";
+    }
+
+    internal SearchTask(string serviceName, string instructions, DateOnly askedOn, DateOnly dueOn)
+    {
+        Id = Guid.NewGuid();
+        ServiceName = serviceName;
+        Instructions = instructions;
+        AskedOn = askedOn;
+        DueOn = dueOn;
+    }
+
+    public Guid Id { get; private set; }
+    public string ServiceName { get; private set; }
+    public string Instructions { get; private set; }
+    public DateOnly AskedOn { get; private set; }
+    public DateOnly DueOn { get; private set; }
+    public DateOnly? CompletedOn { get; private set; }
+    public string? Findings { get; private set; }
+
+    internal void Complete(DateOnly on, string findings)
+    {
+        CompletedOn = on;
+        Findings = findings;
+    }
+}

@@ -8,6 +8,7 @@ public sealed class RightsRequest
     private List<string> dataCategories = [];
     private List<ClarificationPauseRecord> pauses = [];
     private List<CaseEvent> events = [];
+    private List<SearchTask> searchTasks = [];
 
     private RightsRequest()
     {
@@ -61,6 +62,9 @@ public sealed class RightsRequest
     public int PausedDays { get; private set; }
 
     public IReadOnlyList<ClarificationPauseRecord> Pauses => pauses;
+
+    /// <summary>The searches asked of the organisation's services.</summary>
+    public IReadOnlyList<SearchTask> SearchTasks => searchTasks;
 
     /// <summary>The case timeline, oldest first.</summary>
     public IReadOnlyList<CaseEvent> Events => events;
@@ -373,6 +377,44 @@ public sealed class RightsRequest
         Status = RequestStatus.InProgress;
         ClosedOn = null;
         Record(ctx, "Reopened for internal review", why);
+    }
+
+    /// <summary>
+    /// Ask a service or team to search its systems, by a date before the legal limit, so there is time to review
+    /// and respond.
+    /// </summary>
+    public SearchTask AskServiceToSearch(string serviceName, string instructions, DateOnly dueOn, CaseContext ctx)
+    {
+        if (Status is not (RequestStatus.InProgress or RequestStatus.ClarificationRequested or RequestStatus.ResponseDrafted))
+        {
+            throw new DomainRuleException("Searches are asked for once work on the request has started.");
+        }
+
+        if (string.IsNullOrWhiteSpace(serviceName)) throw new DomainRuleException("Choose the service to ask.");
+        var what = Reason(instructions, "Say what the service should search for.");
+        if (dueOn < ctx.Today) throw new DomainRuleException("The search cannot be due in the past.");
+        if (dueOn >= DueOn) throw new DomainRuleException($"The search must be due before the legal limit ({UkDates.Short(DueOn)}), to leave time to review and respond.");
+        if (searchTasks.Any(t => t.ServiceName == serviceName && t.CompletedOn is null))
+        {
+            throw new DomainRuleException($"{serviceName} already has a search open on this request.");
+        }
+
+        var task = new SearchTask(serviceName.Trim(), what, ctx.Today, dueOn);
+        searchTasks.Add(task);
+        Record(ctx, "Search requested", $"{task.ServiceName}, by {UkDates.Short(dueOn)}: {what}");
+        return task;
+    }
+
+    /// <summary>The service reports what it found (records, where, or nothing held).</summary>
+    public void RecordSearchFindings(Guid taskId, string findings, CaseContext ctx)
+    {
+        var task = searchTasks.SingleOrDefault(t => t.Id == taskId) ?? throw new DomainRuleException("There is no such search on this request.");
+        if (task.CompletedOn is not null) throw new DomainRuleException($"{task.ServiceName} has already reported its findings.");
+        if (Status is RequestStatus.Closed or RequestStatus.Withdrawn) throw new DomainRuleException("The request is finished: no more findings can be added.");
+        var found = Reason(findings, "Say what was found, where, or that nothing is held.");
+        task.Complete(ctx.Today, found);
+        var late = ctx.Today > task.DueOn ? $" (due {UkDates.Short(task.DueOn)})" : "";
+        Record(ctx, "Search findings", $"{task.ServiceName}{late}: {found}");
     }
 
     /// <summary>Record (or clear) a hearing the response should arrive before.</summary>

@@ -53,7 +53,13 @@ public sealed record RequestDetail(
     public PreferredFormat PreferredFormat { get; init; }
     public ContactRoute ContactRoute { get; init; }
     public string? AdjustmentNotes { get; init; }
+    public IReadOnlyList<SearchTaskView> Searches { get; init; } = [];
+
+    /// <summary>The organisation's services a search can be asked of.</summary>
+    public IReadOnlyList<string> Services { get; init; } = [];
 }
+
+public sealed record SearchTaskView(Guid Id, string ServiceName, string Instructions, DateOnly AskedOn, DateOnly DueOn, DateOnly? CompletedOn, string? Findings);
 
 /// <summary>One timeline entry as the case page shows it.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Who, string What, string Detail);
@@ -102,6 +108,10 @@ internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, I
             PreferredFormat = r.PreferredFormat,
             ContactRoute = r.ContactRoute,
             AdjustmentNotes = r.AdjustmentNotes,
+            Searches = [.. r.SearchTasks.OrderBy(t => t.AskedOn).ThenBy(t => t.ServiceName)
+                .Select(t => new SearchTaskView(t.Id, t.ServiceName, t.Instructions, t.AskedOn, t.DueOn, t.CompletedOn, t.Findings))],
+            Services = await db.OrganisationServices.AsNoTracking().Where(s => s.OrganisationId == organisationId)
+                .OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(cancellationToken),
         };
     }
 }

@@ -11,7 +11,7 @@ using RightsPortal.Application.Data;
 namespace RightsPortal.Application.Data.Migrations
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261123110915_CaseWork")]
+    [Migration("20261123111340_CaseWork")]
     partial class CaseWork
     {
         /// <inheritdoc />
@@ -959,9 +959,54 @@ namespace RightsPortal.Application.Data.Migrations
                                 .HasForeignKey("RequestId");
                         });
 
+                    b.OwnsMany("RightsPortal.Domain.Requests.SearchTask", "SearchTasks", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("AskedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("CompletedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Findings")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Instructions")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ServiceName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RequestId");
+
+                            b1.HasIndex("CompletedOn", "DueOn");
+
+                            b1.ToTable("SearchTasks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
                     b.Navigation("Events");
 
                     b.Navigation("Pauses");
+
+                    b.Navigation("SearchTasks");
                 });
 
             modelBuilder.Entity("RightsPortal.Domain.Organisations.Organisation", b =>

@@ -146,6 +146,30 @@ namespace RightsPortal.Application.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SearchTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Instructions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AskedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SearchTasks_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_OrganisationId",
                 table: "ApiKeys",
@@ -161,6 +185,16 @@ namespace RightsPortal.Application.Data.Migrations
                 name: "IX_CaseEvents_RequestId",
                 table: "CaseEvents",
                 column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchTasks_CompletedOn_DueOn",
+                table: "SearchTasks",
+                columns: new[] { "CompletedOn", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchTasks_RequestId",
+                table: "SearchTasks",
+                column: "RequestId");
         }
 
         /// <inheritdoc />
@@ -171,6 +205,9 @@ namespace RightsPortal.Application.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "CaseEvents");
+
+            migrationBuilder.DropTable(
+                name: "SearchTasks");
 
             migrationBuilder.DropColumn(
                 name: "AdjustmentNotes",
