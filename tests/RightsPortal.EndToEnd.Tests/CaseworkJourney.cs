@@ -68,6 +68,16 @@ public sealed class CaseworkJourney(PortalServer portal)
         await Expect(page.GetByTestId("action-ReopenForReview")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("timeline").Locator("li")).ToHaveCountAsync(10);
         await page.ScreenshotAsync(new() { Path = Screens.Path("caseworker-closed-case"), FullPage = true });
+
+        // The response letter: to print, and as a Word document.
+        var caseUrl = page.Url;
+        await page.GotoAsync(caseUrl + "/letter");
+        await Expect(page.GetByTestId("letter")).ToContainTextAsync("Who we share it with");
+        await page.ScreenshotAsync(new() { Path = Screens.Path("caseworker-response-letter"), FullPage = true });
+        var docx = await page.APIRequest.GetAsync(caseUrl + "/letter.docx");
+        Assert.Equal(200, docx.Status);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Headers["content-type"]);
+        Assert.Equal((byte)'P', (await docx.BodyAsync())[0]); // a zip package
         Assert.Empty(problems);
     }
 

@@ -173,6 +173,7 @@ public static class PortalSetup
         app.MapAccountEndpoints();
         app.MapDeadlineEndpoints();
         app.MapRequestEndpoints();
+        app.MapLetterEndpoints();
         app.MapOpenApi();
 
         app.Lifetime.ApplicationStarted.Register(() =>
