@@ -9,7 +9,9 @@ trap 'rm -rf "$results"' EXIT
 
 dotnet tool restore >/dev/null
 rc=0
-dotnet test RightsPortal.sln --results-directory "$results" "$@" || rc=$?
+# One test project at a time (-m:1): on a 2-core machine the browser journeys must not compete with the other
+# suites for the CPU, or their waits become a matter of luck.
+dotnet test RightsPortal.sln -m:1 --results-directory "$results" "$@" || rc=$?
 
 # A model change without a migration would leave fresh databases behind the code.
 if ! dotnet ef migrations has-pending-model-changes --project src/RightsPortal.Application --startup-project src/RightsPortal.Web --no-build >"$results/ef.log" 2>&1; then

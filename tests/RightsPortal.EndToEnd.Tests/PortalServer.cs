@@ -50,6 +50,8 @@ public sealed class PortalServer : IAsyncLifetime
         process.BeginErrorReadLine();
         await WaitUntilAnsweringAsync();
 
+        // Assertions wait up to 15 s: a 2-core CI machine starting a Blazor circuit can take longer than the default 5 s.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
