@@ -33,20 +33,15 @@ internal sealed class CalmFormRejectionMiddleware(RequestDelegate next)
             context.Response.Body = original;
         }
 
-        if (context.Response.StatusCode == StatusCodes.Status400BadRequest && !context.Response.HasStarted && !IsPage(buffer)
-            && context.Items.ContainsKey(PageNotFound))
-        {
-            await CalmPage.WriteAsync(context, StatusCodes.Status404NotFound, "Page not found",
-                "If you typed the web address, check it is correct.", "Nothing was sent.");
-            return;
-        }
-
         if (context.Response.StatusCode == StatusCodes.Status400BadRequest && !context.Response.HasStarted && !IsPage(buffer))
         {
             // Written here, not re-executed: a re-executed request would still be a POST and be refused again.
-            await CalmPage.WriteAsync(context, StatusCodes.Status400BadRequest, "Sorry, we could not accept that",
-                "The form may have expired, for example if it was open for a long time, or been sent from somewhere else.",
-                "Nothing was sent. Go back, reload the page and try again.");
+            await (context.Items.ContainsKey(PageNotFound)
+                ? CalmPage.WriteAsync(context, StatusCodes.Status404NotFound, "Page not found",
+                    "If you typed the web address, check it is correct.", "Nothing was sent.")
+                : CalmPage.WriteAsync(context, StatusCodes.Status400BadRequest, "Sorry, we could not accept that",
+                    "The form may have expired, for example if it was open for a long time, or been sent from somewhere else.",
+                    "Nothing was sent. Go back, reload the page and try again."));
             return;
         }
 
