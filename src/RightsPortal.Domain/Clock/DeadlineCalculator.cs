@@ -90,16 +90,12 @@ public sealed class DeadlineCalculator(HolidayCalendar holidays)
         var pauses = q.Pauses;
         if (pauses is null || pauses.Count == 0) return 0;
         if (!DeadlineRules.CanPause(q.Right)) throw new DomainRuleException("Only access requests can be paused for clarification.");
-        if (pauses.Count > DeadlineRules.MaxPauses) throw new DomainRuleException($"A request can have at most {DeadlineRules.MaxPauses} clarification pauses.");
 
         var total = 0;
         for (var i = 0; i < pauses.Count; i++)
         {
             var p = pauses[i];
-            if (p.Asked < DeadlineRules.PausesFrom)
-                throw new DomainRuleException($"The clock can only be paused for clarification from {UkDates.Short(DeadlineRules.PausesFrom)}, when the law allowing it began.");
-            if (p.Asked < q.Received)
-                throw new DomainRuleException("A clarification pause cannot start before the request was received.");
+            DeadlineRules.RefuseUnlawfulPauseStart(p.Asked, q.Received, i);
             if (p.Answered < p.Asked)
                 throw new DomainRuleException("A clarification pause cannot end before it starts.");
             for (var j = 0; j < i; j++)

@@ -65,6 +65,20 @@ public static class DeadlineRules
 
     public static bool CanPause(Right right) => right == Right.Access;
 
+    /// <summary>
+    /// T6: when a clarification pause may start, for a request received on <paramref name="received"/> that has
+    /// <paramref name="earlierPauses"/> pauses already. The calculator and the request aggregate both ask here.
+    /// </summary>
+    public static void RefuseUnlawfulPauseStart(DateOnly asked, DateOnly received, int earlierPauses)
+    {
+        if (earlierPauses >= MaxPauses)
+            throw new DomainRuleException($"A request can have at most {MaxPauses} clarification pauses.");
+        if (asked < PausesFrom)
+            throw new DomainRuleException($"The clock can only be paused for clarification from {UkDates.Short(PausesFrom)}, when the law allowing it began.");
+        if (asked < received)
+            throw new DomainRuleException("A clarification pause cannot start before the request was received.");
+    }
+
     public static bool CanExtend(Right right) => IsOneMonthRight(right);
 }
 

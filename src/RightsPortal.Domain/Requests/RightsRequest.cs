@@ -268,9 +268,7 @@ public sealed class RightsRequest
         Require(CaseAction.PauseForClarification, "Clarification can only be asked for while the request is being worked on.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Say what needs clarifying: pausing is not for routine use.");
         if (askedOn > ctx.Today) throw new DomainRuleException("Use the date clarification was asked for: it cannot be in the future.");
-        if (askedOn < DeadlineRules.PausesFrom) throw new DomainRuleException($"The clock can only be paused for clarification from {UkDates.Short(DeadlineRules.PausesFrom)}.");
-        if (askedOn < ReceivedOn) throw new DomainRuleException("Clarification cannot be asked for before the request arrived.");
-        if (pauses.Count >= DeadlineRules.MaxPauses) throw new DomainRuleException($"A request can have at most {DeadlineRules.MaxPauses} clarification pauses.");
+        DeadlineRules.RefuseUnlawfulPauseStart(askedOn, ReceivedOn, pauses.Count);
         if (pauses.Any(p => p.AnsweredOn >= askedOn)) throw new DomainRuleException("A new pause must start after the last answer arrived.");
         pauses.Add(new ClarificationPauseRecord(askedOn, reason.Trim()));
         Status = RequestStatus.ClarificationRequested;
