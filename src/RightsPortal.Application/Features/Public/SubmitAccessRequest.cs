@@ -1,13 +1,8 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
-using FluentValidation.Results;
 using MediatR;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using RightsPortal.Application.Features.Intake;
-using RightsPortal.Application.Data;
 using RightsPortal.Application.Security;
-using RightsPortal.Domain.Clock;
 using RightsPortal.Domain.Requests;
 
 namespace RightsPortal.Application.Features.Public;
