@@ -24,7 +24,7 @@ internal static class OpenRequests
         return recounted;
     }
 
-    private static readonly RequestStatus[] Finished = [RequestStatus.Closed, RequestStatus.Withdrawn];
+    private static readonly RequestStatus[] Finished = [RequestStatus.Closed, RequestStatus.Withdrawn, RequestStatus.Transferred];
 
     /// <summary>Recounts the deadlines of every open request whose organisation uses one of these holiday regions.</summary>
     public static async Task<int> RecountAsync(PortalDb db, PortalClock portalClock, IEnumerable<HolidayRegion> regions, CancellationToken ct)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RightsPortal.Domain.Clock;
 using RightsPortal.Domain.Organisations;
 using RightsPortal.Domain.Requests;
+using RightsPortal.Domain.Retention;
 
 namespace RightsPortal.Application.Data;
 
@@ -19,6 +20,7 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
     public DbSet<SchoolTerm> SchoolTerms => Set<SchoolTerm>();
     public DbSet<InsetDay> InsetDays => Set<InsetDay>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<RetentionRule> RetentionRules => Set<RetentionRule>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -34,6 +36,7 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
         builder.Entity<StaffUser>(b =>
         {
             b.Property(u => u.DisplayName).HasMaxLength(200);
+            b.Property(u => u.ServiceName).HasMaxLength(200);
             b.HasIndex(u => u.OrganisationId);
         });
 
@@ -51,6 +54,18 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.HasMany(o => o.Services).WithOne().HasForeignKey(s => s.OrganisationId);
             b.HasMany(o => o.SchoolTerms).WithOne().HasForeignKey(t => t.OrganisationId);
             b.HasMany(o => o.InsetDays).WithOne().HasForeignKey(d => d.OrganisationId);
+            b.HasMany(o => o.RetentionRules).WithOne().HasForeignKey(r => r.OrganisationId);
+        });
+
+        builder.Entity<RetentionRule>(b =>
+        {
+            b.HasIndex(r => r.OrganisationId);
+            b.Property(r => r.RecordType).HasMaxLength(200);
+            b.Property(r => r.CategoryCodes).HasConversion(
+                v => string.Join(',', v),
+                v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<string>>(
+                    (a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList()));
         });
 
         builder.Entity<SchoolTerm>(b =>
@@ -128,6 +143,35 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Property(r => r.WithdrawalReason).HasMaxLength(2000);
             b.Property(r => r.AdjustmentNotes).HasMaxLength(2000);
             b.Ignore(r => r.DueAfterHearing);
+            b.Ignore(r => r.FirstMonthEnds);
+            b.OwnsMany(r => r.Authorities, a =>
+            {
+                a.ToTable("AuthorityRecords");
+                a.WithOwner().HasForeignKey("RequestId");
+                a.HasKey(x => x.Id);
+                a.Property(x => x.Id).ValueGeneratedNever();
+                a.Property(x => x.Detail).HasMaxLength(2000);
+            });
+            b.Navigation(r => r.Authorities).HasField("authorities").UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.OwnsMany(r => r.Disclosures, d =>
+            {
+                d.ToTable("DisclosureItems");
+                d.WithOwner().HasForeignKey("RequestId");
+                d.HasKey(x => x.Id);
+                d.Property(x => x.Id).ValueGeneratedNever();
+                d.Property(x => x.Description).HasMaxLength(1000);
+                d.Property(x => x.Reason).HasMaxLength(4000);
+            });
+            b.Navigation(r => r.Disclosures).HasField("disclosures").UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.Property(r => r.FeeAmount).HasPrecision(8, 2);
+            b.Property(r => r.FeeReason).HasMaxLength(2000);
+            b.Property(r => r.DecisionReasons).HasMaxLength(8000);
+            b.Property(r => r.RecipientsTold).HasMaxLength(2000);
+            b.Property(r => r.ErasureBlockedBy).HasMaxLength(4000);
+            b.Property(r => r.TransferredToReference).HasMaxLength(20);
+            b.Property(r => r.TransferredFromReference).HasMaxLength(20);
+            b.Property(r => r.TransferNotice).HasMaxLength(4000);
+            b.HasIndex(r => r.FamilyGroupId);
         });
 
         builder.Entity<ReferenceCounter>(b => b.HasKey(c => new { c.OrganisationId, c.Year }));

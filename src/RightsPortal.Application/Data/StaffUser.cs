@@ -9,4 +9,7 @@ public sealed class StaffUser : IdentityUser
 
     /// <summary>The organisation the staff member works for; null only for portal administrators.</summary>
     public Guid? OrganisationId { get; set; }
+
+    /// <summary>For a service contact: the organisation's service whose searches they answer (e.g. "SENDCo").</summary>
+    public string? ServiceName { get; set; }
 }

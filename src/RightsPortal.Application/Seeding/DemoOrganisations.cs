@@ -1,5 +1,6 @@
 using RightsPortal.Domain.Organisations;
 using RightsPortal.Domain.Requests;
+using RightsPortal.Domain.Retention;
 
 namespace RightsPortal.Application.Seeding;
 
@@ -59,6 +60,9 @@ public static class DemoOrganisations
         DataProtectionOfficer = "Stoke-on-Trent City Council's Data Protection Officer (the notice does not name them; ask the SENMAS Team)",
         ComplaintRoute = IcoRoute,
         NoticeUrl = "https://www.stoke.gov.uk",
+        RetentionRules = Schedule(
+            Rule("SEN file, EHC plan and reviews", RetentionTrigger.DateOfBirth, 31, RetentionAction.Review, "ehc", "settings", "other-la-sen", "attainment", "attendance-exclusions", "health", "characteristics"),
+            Rule("Child-protection case records (council)", RetentionTrigger.Closure, 35, RetentionAction.Review, "social-care")),
         // A demo internal target (the notice sets none): 20 working days beside the legal limit.
         InternalTargetDays = 20,
         InternalTargetInWorkingDays = true,
@@ -102,6 +106,10 @@ public static class DemoOrganisations
         ComplaintRoute = IcoRoute,
         NoticeUrl = "https://www.hursthead-jun.stockport.sch.uk/data-protection-gdpr",
         SchoolTerms = DemoSchoolTerms(),
+        RetentionRules = Schedule(
+            Rule("School SEN file, EHC plan and reviews", RetentionTrigger.DateOfBirth, 31, RetentionAction.Review, "ehc"),
+            Rule("School child-protection file", RetentionTrigger.DateOfBirth, 25, RetentionAction.Review, "child-in-need", "concerns-attendance"),
+            Rule("Looked-after child case record", RetentionTrigger.DateOfBirth, 75, RetentionAction.Review, "lac-outcomes", "care-leavers", "adoption")),
         InsetDays = DemoInsetDays(),
     };
 
@@ -144,6 +152,9 @@ public static class DemoOrganisations
         DataProtectionOfficer = "London Borough of Barnet's Data Protection Officer (the notice does not name them)",
         ComplaintRoute = IcoRoute,
         NoticeUrl = "https://www.barnet.gov.uk",
+        RetentionRules = Schedule(
+            Rule("SEN file, EHC plan and reviews", RetentionTrigger.DateOfBirth, 31, RetentionAction.Review, "sen", "health-social-care", "correspondence", "attainment", "attendance", "behaviour"),
+            Rule("Child-protection case records (council)", RetentionTrigger.Closure, 35, RetentionAction.Review, "safeguarding")),
         // A demo internal target (the notice sets none): 28 calendar days beside the legal limit.
         InternalTargetDays = 28,
         InternalTargetInWorkingDays = false,
@@ -178,6 +189,18 @@ public static class DemoOrganisations
 
     private static List<DataCategory> Categories(params (string Code, string Name, string Description)[] items) =>
         items.Select((c, i) => new DataCategory { Code = c.Code, Name = c.Name, Description = c.Description, Order = i }).ToList();
+
+    /// <summary>The defaults of section 4 of the domain rules, with the portal's own records, mapped to the notice's categories.</summary>
+    private static List<RetentionRule> Schedule(params RetentionRule[] recordRules) =>
+    [
+        .. recordRules,
+        Rule("Rights-request case file", RetentionTrigger.Closure, 6, RetentionAction.Destroy),
+        Rule("Data-protection complaint file", RetentionTrigger.Closure, 6, RetentionAction.Destroy),
+        new() { RecordType = "Identity documents uploaded for verification", Trigger = RetentionTrigger.VerificationDecided, Months = 1, Action = RetentionAction.Destroy },
+    ];
+
+    private static RetentionRule Rule(string recordType, RetentionTrigger trigger, int years, RetentionAction action, params string[] categories) =>
+        new() { RecordType = recordType, Trigger = trigger, Years = years, Action = action, CategoryCodes = [.. categories] };
 
     private static List<OrganisationService> Services(params string[] names) =>
         names.Select(n => new OrganisationService { Name = n }).ToList();

@@ -13,7 +13,7 @@ public static class PortalSeeder
         foreach (var seed in DemoOrganisations.All())
         {
             var existing = await db.Organisations.Include(o => o.DataCategories).Include(o => o.Services)
-                .Include(o => o.SchoolTerms).Include(o => o.InsetDays).AsSplitQuery()
+                .Include(o => o.SchoolTerms).Include(o => o.InsetDays).Include(o => o.RetentionRules).AsSplitQuery()
                 .SingleOrDefaultAsync(o => o.Code == seed.Code, ct);
             if (existing is null)
             {
@@ -37,6 +37,12 @@ public static class PortalSeeder
             {
                 existing.SchoolTerms.AddRange(seed.SchoolTerms);
                 existing.InsetDays.AddRange(seed.InsetDays);
+            }
+
+            // The default schedule only where the organisation has none: never overwrite the DPO's own.
+            if (existing.RetentionRules.Count == 0)
+            {
+                existing.RetentionRules.AddRange(seed.RetentionRules);
             }
         }
 

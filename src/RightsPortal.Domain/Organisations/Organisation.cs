@@ -1,5 +1,6 @@
 using RightsPortal.Domain.Clock;
 using RightsPortal.Domain.Requests;
+using RightsPortal.Domain.Retention;
 
 namespace RightsPortal.Domain.Organisations;
 
@@ -49,6 +50,9 @@ public sealed class Organisation
     public List<SchoolTerm> SchoolTerms { get; set; } = [];
 
     public List<InsetDay> InsetDays { get; set; } = [];
+
+    /// <summary>The retention schedule: how long each kind of record is kept (erasure decisions are checked against it).</summary>
+    public List<RetentionRule> RetentionRules { get; set; } = [];
 
     /// <summary>The clock settings this organisation's requests are counted with.</summary>
     public ClockSettings ClockSettings(HolidayCalendar holidays) => new(

@@ -18,6 +18,11 @@ public enum CaseAction
     Close,
     Withdraw,
     ReopenForReview,
+    RequestFee,
+    RecordFeePaid,
+    WaiveFee,
+    RecordDecision,
+    Transfer,
 }
 
 /// <summary>How a request ended.</summary>

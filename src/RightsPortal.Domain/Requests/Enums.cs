@@ -33,22 +33,35 @@ public enum Channel
     InPerson,
     SocialMedia,
     Integration,
+
+    /// <summary>Sent on by another organisation in the portal: the clock starts on the day it arrived here.</summary>
+    Transfer,
 }
 
 public enum RequestStatus
 {
     Received,
     AwaitingIdentity,
+
+    /// <summary>T9: a fee was asked for; nothing is done, and the clock does not start, until it arrives.</summary>
+    AwaitingFee,
     InProgress,
     ClarificationRequested,
     Extended,
     ResponseDrafted,
     Closed,
     Withdrawn,
+
+    /// <summary>The whole request belonged to another organisation in the portal and was sent to it.</summary>
+    Transferred,
 }
 
 public static class RightNames
 {
+    /// <summary>Closed, withdrawn or transferred: nothing more is done on the case.</summary>
+    public static bool IsFinished(this RequestStatus status) =>
+        status is RequestStatus.Closed or RequestStatus.Withdrawn or RequestStatus.Transferred;
+
     /// <summary>Plain-English name of a right, as families see it.</summary>
     public static string Describe(this Right right) => right switch
     {
@@ -77,12 +90,14 @@ public static class RightNames
     {
         RequestStatus.Received => "Received",
         RequestStatus.AwaitingIdentity => "Waiting for ID or authority",
+        RequestStatus.AwaitingFee => "Waiting for a fee",
         RequestStatus.InProgress => "In progress",
         RequestStatus.ClarificationRequested => "Waiting for clarification",
         RequestStatus.Extended => "Extended",
         RequestStatus.ResponseDrafted => "Response drafted",
         RequestStatus.Closed => "Closed",
         RequestStatus.Withdrawn => "Withdrawn",
+        RequestStatus.Transferred => "Transferred",
         _ => status.ToString(),
     };
 }

@@ -3,7 +3,7 @@ using RightsPortal.Domain.Clock;
 namespace RightsPortal.Domain.Requests;
 
 /// <summary>One request by or for a child or young person to exercise a data-protection right.</summary>
-public sealed class RightsRequest
+public sealed partial class RightsRequest
 {
     private List<string> dataCategories = [];
     private List<ClarificationPauseRecord> pauses = [];
@@ -90,7 +90,7 @@ public sealed class RightsRequest
     public string? AdjustmentNotes { get; private set; }
 
     /// <summary>The legal limit falls after a hearing the family is preparing for.</summary>
-    public bool DueAfterHearing => HearingOn is { } hearing && DueOn > hearing && Status is not (RequestStatus.Closed or RequestStatus.Withdrawn);
+    public bool DueAfterHearing => HearingOn is { } hearing && DueOn > hearing && !Status.IsFinished();
 
     /// <summary>The pause still waiting for the family's answer, if any.</summary>
     public ClarificationPauseRecord? OpenPause => pauses.FirstOrDefault(p => p.AnsweredOn is null);
@@ -112,7 +112,8 @@ public sealed class RightsRequest
         DateOnly today,
         DeadlineCalculator calculator,
         ClockSettings settings,
-        string? recordedBy = null)
+        string? recordedBy = null,
+        Guid? familyGroupId = null)
     {
         if (receivedOn > today)
         {
@@ -151,6 +152,7 @@ public sealed class RightsRequest
             RecordedAt = recordedAt,
             StartOn = receivedOn,
             Version = Guid.NewGuid(),
+            FamilyGroupId = familyGroupId,
         };
         request.Recompute(calculator, settings);
         request.events.Add(new CaseEvent(recordedAt, recordedBy ?? "family",
@@ -164,29 +166,38 @@ public sealed class RightsRequest
         Channel.InPerson => "someone in person",
         Channel.SocialMedia => "social media",
         Channel.Integration => "another system",
+        Channel.Transfer => "transfer from another organisation",
         _ => channel.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>The actions allowed in the current state: everything else is refused with a reason.</summary>
-    public IReadOnlyList<CaseAction> AllowedActions()
+    /// <summary>
+    /// The actions allowed in the current state: everything else is refused with a reason. Given today, an extension
+    /// is offered only while the first month lasts.
+    /// </summary>
+    public IReadOnlyList<CaseAction> AllowedActions(DateOnly? today = null)
     {
         var allowed = new List<CaseAction>();
         switch (Status)
         {
             case RequestStatus.Received:
-                allowed.AddRange([CaseAction.RequestIdentity, CaseAction.ProceedWithoutIdentity]);
+                allowed.AddRange([CaseAction.RequestIdentity, CaseAction.ProceedWithoutIdentity, CaseAction.Transfer]);
                 break;
             case RequestStatus.AwaitingIdentity:
-                allowed.Add(CaseAction.RecordIdentityReceived);
+                allowed.AddRange([CaseAction.RecordIdentityReceived, CaseAction.Transfer]);
+                break;
+            case RequestStatus.AwaitingFee:
+                allowed.AddRange([CaseAction.RecordFeePaid, CaseAction.WaiveFee]);
                 break;
             case RequestStatus.InProgress:
                 if (Right == Right.Access) allowed.Add(CaseAction.PauseForClarification);
-                allowed.Add(CaseAction.DraftResponse);
+                if (DecisionRules.HasDecision(Right)) allowed.Add(CaseAction.RecordDecision);
+                allowed.AddRange([CaseAction.RequestFee, CaseAction.DraftResponse, CaseAction.Transfer]);
                 break;
             case RequestStatus.ClarificationRequested:
                 allowed.Add(CaseAction.RecordClarificationAnswer);
                 break;
             case RequestStatus.ResponseDrafted:
+                if (DecisionRules.HasDecision(Right)) allowed.Add(CaseAction.RecordDecision);
                 allowed.AddRange([CaseAction.Close, CaseAction.DraftResponse]);
                 break;
             case RequestStatus.Closed:
@@ -195,18 +206,21 @@ public sealed class RightsRequest
         }
 
         if (Status is RequestStatus.Received or RequestStatus.AwaitingIdentity or RequestStatus.InProgress or RequestStatus.ClarificationRequested
-            && !Extended && DeadlineRules.CanExtend(Right))
+            && !Extended && DeadlineRules.CanExtend(Right) && (today is null || today.Value <= FirstMonthEnds))
         {
             allowed.Add(CaseAction.Extend);
         }
 
-        if (Status is not (RequestStatus.Closed or RequestStatus.Withdrawn))
+        if (!Status.IsFinished())
         {
             allowed.Add(CaseAction.Withdraw);
         }
 
         return allowed;
     }
+
+    /// <summary>The end of the first month, counted as the extension notice date is: from the start plus any paused days.</summary>
+    public DateOnly FirstMonthEnds => StartOn.AddMonths(1).AddDays(PausedDays);
 
     /// <summary>Proof of identity or authority is reasonably needed; work waits for it.</summary>
     public void RequestIdentity(string why, CaseContext ctx)
@@ -242,7 +256,7 @@ public sealed class RightsRequest
     /// <summary>T2: ID, evidence of authority or a fee arrived; the clock starts again from that day.</summary>
     public void RestartClock(DateOnly arrivedOn, CaseContext ctx)
     {
-        if (Status is RequestStatus.Closed or RequestStatus.Withdrawn)
+        if (Status.IsFinished())
         {
             throw new DomainRuleException($"The clock of a {Status.Describe().ToLowerInvariant()} request cannot be restarted.");
         }
@@ -298,11 +312,9 @@ public sealed class RightsRequest
         if (Extended) throw new DomainRuleException("The deadline has already been extended: the law allows one extension only.");
         Require(CaseAction.Extend, "An extension can only be decided while the request is still being worked on, before a response is drafted.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Say why the request is complex or one of several: the family will read this.");
-        // The same first month the notice date is counted on: one month from the start plus any paused days.
-        var firstMonthEnds = StartOn.AddMonths(1).AddDays(PausedDays);
-        if (ctx.Today > firstMonthEnds)
+        if (ctx.Today > FirstMonthEnds)
         {
-            throw new DomainRuleException($"Extensions must be decided and notified within the first month, which ended on {UkDates.Short(firstMonthEnds)}.");
+            throw new DomainRuleException($"Extensions must be decided and notified within the first month, which ended on {UkDates.Short(FirstMonthEnds)}.");
         }
 
         Extended = true;
@@ -317,6 +329,7 @@ public sealed class RightsRequest
     public void DraftResponse(Outcome outcome, string summary, CaseContext ctx)
     {
         Require(CaseAction.DraftResponse, "A response can be drafted only while the request is being worked on.");
+        CheckOutcomeAgreesWithDecision(outcome);
         var text = Reason(summary, "Summarise the response: what is being disclosed, corrected or refused.");
         Outcome = outcome;
         ResponseSummary = text;
@@ -334,6 +347,7 @@ public sealed class RightsRequest
         if (ResponseSummary is null) throw new DomainRuleException("Record the response before closing.");
         if (sentOn > ctx.Today) throw new DomainRuleException("Use the date the response was sent: it cannot be in the future.");
         if (sentOn < ReceivedOn) throw new DomainRuleException("The response cannot have been sent before the request arrived.");
+        CheckOutcomeAgreesWithDecision(outcome);
         if (outcome is Requests.Outcome.Refused or Requests.Outcome.PartlyComplied)
         {
             if (string.IsNullOrWhiteSpace(refusalReasons))
@@ -408,7 +422,7 @@ public sealed class RightsRequest
     {
         var task = searchTasks.SingleOrDefault(t => t.Id == taskId) ?? throw new DomainRuleException("There is no such search on this request.");
         if (task.CompletedOn is not null) throw new DomainRuleException($"{task.ServiceName} has already reported its findings.");
-        if (Status is RequestStatus.Closed or RequestStatus.Withdrawn) throw new DomainRuleException("The request is finished: no more findings can be added.");
+        if (Status.IsFinished()) throw new DomainRuleException("The request is finished: no more findings can be added.");
         var found = Reason(findings, "Say what was found, where, or that nothing is held.");
         task.Complete(ctx.Today, found);
         var late = ctx.Today > task.DueOn ? $" (due {UkDates.Short(task.DueOn)})" : "";
@@ -419,7 +433,7 @@ public sealed class RightsRequest
     public void RecordHearing(HearingKind? kind, DateOnly? on, CaseContext ctx)
     {
         if (kind is null != on is null) throw new DomainRuleException("Give both the kind of hearing and its date, or neither to clear it.");
-        if (Status is RequestStatus.Closed or RequestStatus.Withdrawn) throw new DomainRuleException("The request is finished: there is no response left to plan around a hearing.");
+        if (Status.IsFinished()) throw new DomainRuleException("The request is finished: there is no response left to plan around a hearing.");
         HearingKind = kind;
         HearingOn = on;
         Record(ctx, "Hearing recorded", on is { } date

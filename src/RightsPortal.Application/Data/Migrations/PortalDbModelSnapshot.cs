@@ -356,6 +356,10 @@ namespace RightsPortal.Application.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ServiceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -573,6 +577,9 @@ namespace RightsPortal.Application.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AccessOffered")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AdjustmentNotes")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -594,6 +601,14 @@ namespace RightsPortal.Application.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Decision")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Details")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -603,6 +618,10 @@ namespace RightsPortal.Application.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErasureBlockedBy")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Extended")
@@ -616,6 +635,27 @@ namespace RightsPortal.Application.Data.Migrations
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FamilyGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FeeAmount")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeeBasis")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FeePaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FeeRequestedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HearingKind")
@@ -653,6 +693,10 @@ namespace RightsPortal.Application.Data.Migrations
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecipientsTold")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
@@ -687,6 +731,19 @@ namespace RightsPortal.Application.Data.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RestrictionGround")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RestrictionLiftNoticeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RestrictionLiftedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RestrictionPlacedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Right")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -715,6 +772,24 @@ namespace RightsPortal.Application.Data.Migrations
                     b.Property<Guid>("SubmissionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TransferNotice")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferredFromReference")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TransferredFromRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferredToReference")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TransferredToRequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -725,6 +800,8 @@ namespace RightsPortal.Application.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FamilyGroupId");
+
                     b.HasIndex("SubmissionId")
                         .IsUnique();
 
@@ -734,6 +811,47 @@ namespace RightsPortal.Application.Data.Migrations
                     b.HasIndex("OrganisationId", "Status", "DueOn");
 
                     b.ToTable("Requests", (string)null);
+                });
+
+            modelBuilder.Entity("RightsPortal.Domain.Retention.RetentionRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Years")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("RetentionRules");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -891,6 +1009,40 @@ namespace RightsPortal.Application.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("RightsPortal.Domain.Requests.AuthorityRecord", "Authorities", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool?>("ChildIsCompetent")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Detail")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("RecordedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RequestId");
+
+                            b1.ToTable("AuthorityRecords", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
                     b.OwnsMany("RightsPortal.Domain.Requests.CaseEvent", "Events", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -956,6 +1108,45 @@ namespace RightsPortal.Application.Data.Migrations
                                 .HasForeignKey("RequestId");
                         });
 
+                    b.OwnsMany("RightsPortal.Domain.Requests.DisclosureItem", "Disclosures", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Disposition")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Exemption")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("RecordedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RequestId");
+
+                            b1.ToTable("DisclosureItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
                     b.OwnsMany("RightsPortal.Domain.Requests.SearchTask", "SearchTasks", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -999,6 +1190,10 @@ namespace RightsPortal.Application.Data.Migrations
                                 .HasForeignKey("RequestId");
                         });
 
+                    b.Navigation("Authorities");
+
+                    b.Navigation("Disclosures");
+
                     b.Navigation("Events");
 
                     b.Navigation("Pauses");
@@ -1006,11 +1201,22 @@ namespace RightsPortal.Application.Data.Migrations
                     b.Navigation("SearchTasks");
                 });
 
+            modelBuilder.Entity("RightsPortal.Domain.Retention.RetentionRule", b =>
+                {
+                    b.HasOne("RightsPortal.Domain.Organisations.Organisation", null)
+                        .WithMany("RetentionRules")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RightsPortal.Domain.Organisations.Organisation", b =>
                 {
                     b.Navigation("DataCategories");
 
                     b.Navigation("InsetDays");
+
+                    b.Navigation("RetentionRules");
 
                     b.Navigation("SchoolTerms");
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RightsPortal.Application.Data;
 using RightsPortal.Application.Security;
 using RightsPortal.Domain.Requests;
+using RightsPortal.Domain.Retention;
 
 namespace RightsPortal.Application.Features.Casework;
 
@@ -57,14 +58,59 @@ public sealed record RequestDetail(
 
     /// <summary>The organisation's services a search can be asked of.</summary>
     public IReadOnlyList<string> Services { get; init; } = [];
+
+    /// <summary>Where the child stands today: child, young person (SEND) or adult, and from when.</summary>
+    public SubjectStage SubjectStage { get; init; }
+    public DateOnly YoungPersonFrom { get; init; }
+    public IReadOnlyList<AuthorityView> Authorities { get; init; } = [];
+    public IReadOnlyList<AuthorityWarning> AuthorityWarnings { get; init; } = [];
+
+    public FeeBasis? FeeBasis { get; init; }
+    public decimal? FeeAmount { get; init; }
+    public string? FeeReason { get; init; }
+    public DateOnly? FeeRequestedOn { get; init; }
+    public DateOnly? FeePaidOn { get; init; }
+
+    /// <summary>Access: each record found and what is done with it.</summary>
+    public IReadOnlyList<DisclosureView> Disclosures { get; init; } = [];
+
+    /// <summary>The decisions this right allows (none for access, which rests on its list of records).</summary>
+    public IReadOnlyList<DecisionKind> DecisionKinds { get; init; } = [];
+    public DecisionKind? Decision { get; init; }
+    public string? DecisionReasons { get; init; }
+    public string? RecipientsTold { get; init; }
+    public string? ErasureBlockedBy { get; init; }
+
+    /// <summary>Erasure: what the retention schedule says today about the records asked for.</summary>
+    public IReadOnlyList<ErasureBlock> ErasureBlocks { get; init; } = [];
+    public RestrictionGround? RestrictionGround { get; init; }
+    public DateOnly? RestrictionPlacedOn { get; init; }
+    public DateOnly? RestrictionLiftNoticeOn { get; init; }
+    public DateOnly? RestrictionLiftedOn { get; init; }
+    public bool AccessOffered { get; init; }
+
+    public Guid? TransferredToRequestId { get; init; }
+    public string? TransferredToReference { get; init; }
+    public Guid? TransferredFromRequestId { get; init; }
+    public string? TransferredFromReference { get; init; }
+    public string? TransferNotice { get; init; }
+
+    /// <summary>The other children in the same family's request, each with its own case (links stay within this organisation).</summary>
+    public IReadOnlyList<FamilyCaseView> FamilyCases { get; init; } = [];
 }
+
+public sealed record AuthorityView(AuthorityKind Kind, string Detail, bool? ChildIsCompetent, DateOnly RecordedOn);
+
+public sealed record DisclosureView(Guid Id, string Description, Disposition Disposition, Exemption? Exemption, string? Reason);
+
+public sealed record FamilyCaseView(Guid Id, string Reference, string SubjectName, RequestStatus Status, DateOnly DueOn);
 
 public sealed record SearchTaskView(Guid Id, string ServiceName, string Instructions, DateOnly AskedOn, DateOnly DueOn, DateOnly? CompletedOn, string? Findings);
 
 /// <summary>One timeline entry as the case page shows it.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Who, string What, string Detail);
 
-internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, ICurrentActor actor) : IRequestHandler<GetRequestDetailQuery, RequestDetail>
+internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, ICurrentActor actor, TimeProvider clock) : IRequestHandler<GetRequestDetailQuery, RequestDetail>
 {
     public async Task<RequestDetail> Handle(GetRequestDetailQuery query, CancellationToken cancellationToken)
     {
@@ -87,12 +133,24 @@ internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, I
         var staffNames = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
+        var today = clock.UkToday();
+        var retention = r.Right == Right.Erasure
+            ? await db.RetentionRules.AsNoTracking().Where(x => x.OrganisationId == organisationId).ToListAsync(cancellationToken)
+            : [];
+        var family = r.FamilyGroupId is { } group
+            ? await db.Requests.AsNoTracking()
+                .Where(x => x.OrganisationId == organisationId && x.Id != r.Id && (x.FamilyGroupId == group || x.Id == group))
+                .OrderBy(x => x.Reference)
+                .Select(x => new FamilyCaseView(x.Id, x.Reference, x.SubjectName, x.Status, x.DueOn))
+                .ToListAsync(cancellationToken)
+            : [];
+
         return new RequestDetail(r.Id, r.Reference, r.Right, r.Status, r.Channel, r.RequesterRole, r.RequesterName, r.RequesterEmail,
             r.SubjectName, r.SubjectDateOfBirth, r.SubjectSetting, categories, r.Details, r.ReceivedOn, r.StartOn, r.DueOn,
             r.DueExplanation.Split('\n'), r.InternalTargetOn, r.ExtensionNoticeBy, r.PausedDays, r.OpenPause is not null && r.Status == RequestStatus.ClarificationRequested)
         {
             Version = r.Version,
-            AllowedActions = r.AllowedActions(),
+            AllowedActions = r.AllowedActions(today),
             Timeline = [.. r.Events.OrderBy(e => e.At).Select(e => new TimelineEntry(e.At,
                 e.ActorId == "family" ? "The family" : staffNames.GetValueOrDefault(e.ActorId, "A member of staff"), e.Kind, e.Detail))],
             Outcome = r.Outcome,
@@ -112,6 +170,33 @@ internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, I
                 .Select(t => new SearchTaskView(t.Id, t.ServiceName, t.Instructions, t.AskedOn, t.DueOn, t.CompletedOn, t.Findings))],
             Services = await db.OrganisationServices.AsNoTracking().Where(s => s.OrganisationId == organisationId)
                 .OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(cancellationToken),
+            SubjectStage = YoungPerson.StageOn(r.SubjectDateOfBirth, today),
+            YoungPersonFrom = YoungPerson.From(r.SubjectDateOfBirth),
+            Authorities = [.. r.Authorities.Select(a => new AuthorityView(a.Kind, a.Detail, a.ChildIsCompetent, a.RecordedOn))],
+            AuthorityWarnings = r.AuthorityWarnings(today),
+            FeeBasis = r.FeeBasis,
+            FeeAmount = r.FeeAmount,
+            FeeReason = r.FeeReason,
+            FeeRequestedOn = r.FeeRequestedOn,
+            FeePaidOn = r.FeePaidOn,
+            Disclosures = [.. r.Disclosures.OrderBy(d => d.RecordedOn).Select(d => new DisclosureView(d.Id, d.Description, d.Disposition, d.Exemption, d.Reason))],
+            DecisionKinds = DecisionRules.KindsFor(r.Right),
+            Decision = r.Decision,
+            DecisionReasons = r.DecisionReasons,
+            RecipientsTold = r.RecipientsTold,
+            ErasureBlockedBy = r.ErasureBlockedBy,
+            ErasureBlocks = r.Right == Right.Erasure ? ErasureCheck.Blocks(retention, r.DataCategories.ToList(), r.SubjectDateOfBirth, today) : [],
+            RestrictionGround = r.RestrictionGround,
+            RestrictionPlacedOn = r.RestrictionPlacedOn,
+            RestrictionLiftNoticeOn = r.RestrictionLiftNoticeOn,
+            RestrictionLiftedOn = r.RestrictionLiftedOn,
+            AccessOffered = r.AccessOffered,
+            TransferredToRequestId = r.TransferredToRequestId,
+            TransferredToReference = r.TransferredToReference,
+            TransferredFromRequestId = r.TransferredFromRequestId,
+            TransferredFromReference = r.TransferredFromReference,
+            TransferNotice = r.TransferNotice,
+            FamilyCases = family,
         };
     }
 }
