@@ -47,7 +47,32 @@ public sealed class CaseStateMachineTests
     private static RightsRequest ResponseDrafted(Outcome outcome = Outcome.Complied)
     {
         var request = InProgress();
+        ListRecordsFor(request, outcome, On(new DateOnly(2026, 3, 20)));
         request.DraftResponse(outcome, "Copies of all records held", On(new DateOnly(2026, 3, 20)));
+        return request;
+    }
+
+    /// <summary>The records found, as an access response with this outcome must have listed them.</summary>
+    private static void ListRecordsFor(RightsRequest request, Outcome outcome, CaseContext ctx)
+    {
+        foreach (var item in request.Disclosures.ToList()) request.RemoveDisclosure(item.Id, ctx);
+        if (outcome is Outcome.Complied or Outcome.PartlyComplied) request.RecordDisclosure("EHC plan, final, 2025", Disposition.Disclosed, null, null, ctx);
+        if (outcome == Outcome.PartlyComplied) request.RecordDisclosure("Psychology report", Disposition.Redacted, Exemption.ThirdParty, "Names another child", ctx);
+        if (outcome == Outcome.Refused) request.RecordDisclosure("Legal advice on the tribunal appeal", Disposition.Withheld, Exemption.LegalPrivilege, "Privileged advice", ctx);
+    }
+
+    private static RightsRequest AwaitingFee()
+    {
+        var request = InProgress();
+        request.RequestFee(FeeBasis.ManifestlyExcessive, 25m, "Fifth request for the same records this month", On(new DateOnly(2026, 3, 4)));
+        return request;
+    }
+
+    private static RightsRequest Transferred()
+    {
+        var request = InProgress();
+        var receiving = RightsRequest.ReceiveTransfer(request, "Stoke", Guid.NewGuid(), "HHJ-2026-000001", ["ehc"], null, On(new DateOnly(2026, 3, 4), "cw-x"));
+        request.TransferTo(receiving, "Hursthead Junior School", true, null, "The records are the school's", On(new DateOnly(2026, 3, 4)));
         return request;
     }
 
@@ -75,18 +100,22 @@ public sealed class CaseStateMachineTests
         ["response drafted"] = () => ResponseDrafted(),
         ["closed"] = Closed,
         ["withdrawn"] = Withdrawn,
+        ["awaiting fee"] = AwaitingFee,
+        ["transferred"] = Transferred,
     };
 
     public static TheoryData<string, RequestStatus, CaseAction[]> AllowedByState() => new()
     {
-        { "received", RequestStatus.Received, [CaseAction.RequestIdentity, CaseAction.ProceedWithoutIdentity, CaseAction.Extend, CaseAction.Withdraw] },
-        { "awaiting identity", RequestStatus.AwaitingIdentity, [CaseAction.RecordIdentityReceived, CaseAction.Extend, CaseAction.Withdraw] },
-        { "in progress (access)", RequestStatus.InProgress, [CaseAction.PauseForClarification, CaseAction.DraftResponse, CaseAction.Extend, CaseAction.Withdraw] },
-        { "in progress (erasure)", RequestStatus.InProgress, [CaseAction.DraftResponse, CaseAction.Extend, CaseAction.Withdraw] },
+        { "received", RequestStatus.Received, [CaseAction.RequestIdentity, CaseAction.ProceedWithoutIdentity, CaseAction.Transfer, CaseAction.Extend, CaseAction.Withdraw] },
+        { "awaiting identity", RequestStatus.AwaitingIdentity, [CaseAction.RecordIdentityReceived, CaseAction.Transfer, CaseAction.Extend, CaseAction.Withdraw] },
+        { "awaiting fee", RequestStatus.AwaitingFee, [CaseAction.RecordFeePaid, CaseAction.WaiveFee, CaseAction.Withdraw] },
+        { "in progress (access)", RequestStatus.InProgress, [CaseAction.PauseForClarification, CaseAction.RecordDecision, CaseAction.RequestFee, CaseAction.DraftResponse, CaseAction.Transfer, CaseAction.Extend, CaseAction.Withdraw] },
+        { "in progress (erasure)", RequestStatus.InProgress, [CaseAction.RecordDecision, CaseAction.RequestFee, CaseAction.DraftResponse, CaseAction.Transfer, CaseAction.Extend, CaseAction.Withdraw] },
         { "clarification requested", RequestStatus.ClarificationRequested, [CaseAction.RecordClarificationAnswer, CaseAction.Extend, CaseAction.Withdraw] },
-        { "response drafted", RequestStatus.ResponseDrafted, [CaseAction.Close, CaseAction.DraftResponse, CaseAction.Withdraw] },
+        { "response drafted", RequestStatus.ResponseDrafted, [CaseAction.RecordDecision, CaseAction.Close, CaseAction.DraftResponse, CaseAction.Withdraw] },
         { "closed", RequestStatus.Closed, [CaseAction.ReopenForReview] },
         { "withdrawn", RequestStatus.Withdrawn, [] },
+        { "transferred", RequestStatus.Transferred, [] },
     };
 
     [Theory]
@@ -121,7 +150,7 @@ public sealed class CaseStateMachineTests
         var complaint = Received(Right.Complaint);
 
         Assert.Equal(
-            new[] { CaseAction.RequestIdentity, CaseAction.ProceedWithoutIdentity, CaseAction.Withdraw }.Order(),
+            new[] { CaseAction.RequestIdentity, CaseAction.ProceedWithoutIdentity, CaseAction.Transfer, CaseAction.Withdraw }.Order(),
             complaint.AllowedActions().Order());
         Assert.Throws<DomainRuleException>(() => complaint.Extend("Complex", On(new DateOnly(2026, 3, 10))));
     }
@@ -442,7 +471,7 @@ public sealed class CaseStateMachineTests
     [Fact]
     public void A_response_sent_on_the_day_received_or_on_the_legal_limit_is_not_late()
     {
-        var sameDay = ResponseDrafted();
+        var sameDay = ResponseDrafted(Outcome.NothingHeld);
         sameDay.Close(Outcome.NothingHeld, Mar2, null, On(new DateOnly(2026, 3, 20)));
         Assert.Equal(Mar2, sameDay.ResponseSentOn);
 
@@ -469,6 +498,7 @@ public sealed class CaseStateMachineTests
         var request = ResponseDrafted(Outcome.Refused);
         request.Close(Outcome.Refused, new DateOnly(2026, 3, 23), "Manifestly excessive.", On(new DateOnly(2026, 3, 23)));
         request.ReopenForReview("The parent disputes that the request was excessive", On(new DateOnly(2026, 3, 25)));
+        ListRecordsFor(request, Outcome.Complied, On(new DateOnly(2026, 3, 27)));
         request.DraftResponse(Outcome.Complied, "All records after review", On(new DateOnly(2026, 3, 27)));
         request.Close(Outcome.Complied, new DateOnly(2026, 3, 27), null, On(new DateOnly(2026, 3, 27)));
 
@@ -543,6 +573,7 @@ public sealed class CaseStateMachineTests
             ("Clarification requested", On(new DateOnly(2026, 3, 10), "cw-c"), (r, c) => r.PauseForClarification(new DateOnly(2026, 3, 10), "Which years?", c)),
             ("Clarification received", On(new DateOnly(2026, 3, 13), "cw-d"), (r, c) => r.ClarificationAnswered(new DateOnly(2026, 3, 13), c)),
             ("Deadline extended", On(new DateOnly(2026, 3, 16), "dpo-e"), (r, c) => r.Extend("Records held by four services", c)),
+            ("Record listed", On(new DateOnly(2026, 3, 20), "cw-e2"), (r, c) => r.RecordDisclosure("Psychology report", Disposition.Redacted, Exemption.ThirdParty, "Names another child", c)),
             ("Response drafted", On(new DateOnly(2026, 3, 23), "cw-f"), (r, c) => r.DraftResponse(Outcome.PartlyComplied, "Most records", c)),
             ("Response drafted", On(new DateOnly(2026, 3, 24), "cw-g"), (r, c) => r.DraftResponse(Outcome.PartlyComplied, "Most records, redacted", c)),
             ("Closed", On(new DateOnly(2026, 3, 25), "cw-h"), (r, c) => r.Close(Outcome.PartlyComplied, new DateOnly(2026, 3, 25), "Third-party data withheld.", c)),

@@ -23,7 +23,7 @@ public sealed class AuditBehaviour<TRequest, TResponse>(IDbContextFactory<Portal
         }
 
         // The row is written by AuditInterceptor in the same transaction as the command's first saved change.
-        var pending = new PendingAudit(clock.GetUtcNow(), actor.UserId ?? "public", typeof(TRequest).Name, actor.OrganisationId);
+        var pending = new PendingAudit(clock.GetUtcNow(), actor.UserId ?? "public", typeof(TRequest).Name, actor.OrganisationId, (request as IAuditable)?.AuditRequestId);
         var outer = PendingAudit.Current;
         PendingAudit.Current = pending;
         TResponse response;

@@ -6,7 +6,7 @@ using RightsPortal.Domain.Requests;
 namespace RightsPortal.Application.Data;
 
 /// <summary>The audit row a running command still owes, carried to the save that changes data.</summary>
-public sealed class PendingAudit(DateTimeOffset at, string actorId, string action, Guid? organisationId)
+public sealed class PendingAudit(DateTimeOffset at, string actorId, string action, Guid? organisationId, Guid? requestId = null)
 {
     private static readonly AsyncLocal<PendingAudit?> Ambient = new();
 
@@ -20,6 +20,9 @@ public sealed class PendingAudit(DateTimeOffset at, string actorId, string actio
     public string ActorId { get; } = actorId;
     public string Action { get; } = action;
     public Guid? OrganisationId { get; } = organisationId;
+
+    /// <summary>The case the command was aimed at, named when it changed several (a transfer creates the receiving case too).</summary>
+    public Guid? RequestId { get; } = requestId;
     public bool Written { get; internal set; }
     internal IDbContextTransaction? OwnedTransaction { get; set; }
 }
@@ -40,7 +43,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                 pending.OwnedTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
             }
 
-            // The row names a request only when the command changed exactly one (an import touching many names none).
+            // The row names the request the command changed, or the one it was aimed at when it changed several (an
+            // import touching many names none).
             var changed = db.ChangeTracker.Entries<RightsRequest>().Where(e => e.State is EntityState.Added or EntityState.Modified).Take(2).ToList();
             var subject = changed.Count == 1 ? changed[0].Entity : null;
             var previous = await db.AuditEvents.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(cancellationToken) ?? AuditLog.Genesis;
@@ -51,7 +55,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                 Action = pending.Action,
                 Outcome = "Succeeded",
                 OrganisationId = subject?.OrganisationId ?? pending.OrganisationId,
-                RequestId = subject?.Id,
+                RequestId = subject?.Id ?? pending.RequestId,
                 PreviousHash = previous,
             };
             row.Hash = AuditLog.HashOf(row);

@@ -329,8 +329,8 @@ public sealed partial class RightsRequest
     public void DraftResponse(Outcome outcome, string summary, CaseContext ctx)
     {
         Require(CaseAction.DraftResponse, "A response can be drafted only while the request is being worked on.");
-        CheckOutcomeAgreesWithDecision(outcome);
         var text = Reason(summary, "Summarise the response: what is being disclosed, corrected or refused.");
+        CheckOutcomeAgreesWithDecision(outcome);
         Outcome = outcome;
         ResponseSummary = text;
         Status = RequestStatus.ResponseDrafted;

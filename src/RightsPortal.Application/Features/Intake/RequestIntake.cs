@@ -21,7 +21,8 @@ public sealed record IntakeDetails(
     RequestParties Parties,
     IReadOnlyList<string> DataCategories,
     string? Details,
-    string? RecordedBy);
+    string? RecordedBy,
+    Guid? FamilyGroupId = null);
 
 /// <summary>
 /// The one way a request enters the portal, whether a family sent the form or a caseworker logged a letter: the
@@ -56,17 +57,9 @@ public sealed class RequestIntake(IDbContextFactory<PortalDb> dbs, PortalClock p
         // The reference carries the year the request was received (a letter logged in January for December is last year's).
         var year = details.ReceivedOn.Year;
         await using var tx = await db.Database.BeginTransactionAsync(ct); // write lock: references are issued in order
-        var counter = await db.ReferenceCounters.SingleOrDefaultAsync(c => c.OrganisationId == organisation.Id && c.Year == year, ct);
-        if (counter is null)
-        {
-            counter = new ReferenceCounter { OrganisationId = organisation.Id, Year = year };
-            db.ReferenceCounters.Add(counter);
-        }
-
-        counter.LastSequence++;
         var request = RightsRequest.Receive(
             organisation.Id,
-            RequestReference.Format(organisation.Code, year, counter.LastSequence),
+            await NextReferenceAsync(db, organisation, year, ct),
             details.SubmissionId,
             details.Right,
             details.Channel,
@@ -78,7 +71,8 @@ public sealed class RequestIntake(IDbContextFactory<PortalDb> dbs, PortalClock p
             today,
             calculator,
             settings,
-            details.RecordedBy);
+            details.RecordedBy,
+            details.FamilyGroupId);
         db.Requests.Add(request);
 
         try
@@ -95,6 +89,20 @@ public sealed class RequestIntake(IDbContextFactory<PortalDb> dbs, PortalClock p
         }
 
         return new SubmissionReceipt(request.Id, organisation.Id, request.Reference, request.ReceivedOn, request.DueOn);
+    }
+
+    /// <summary>The organisation's next reference for the year; call inside the write transaction so references are issued in order.</summary>
+    internal static async Task<string> NextReferenceAsync(PortalDb db, Organisation organisation, int year, CancellationToken ct)
+    {
+        var counter = await db.ReferenceCounters.SingleOrDefaultAsync(c => c.OrganisationId == organisation.Id && c.Year == year, ct);
+        if (counter is null)
+        {
+            counter = new ReferenceCounter { OrganisationId = organisation.Id, Year = year };
+            db.ReferenceCounters.Add(counter);
+        }
+
+        counter.LastSequence++;
+        return RequestReference.Format(organisation.Code, year, counter.LastSequence);
     }
 
     private static Task<SubmissionReceipt?> FindExistingAsync(PortalDb db, Guid submissionId, CancellationToken ct) =>
