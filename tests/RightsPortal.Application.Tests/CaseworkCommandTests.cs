@@ -404,7 +404,7 @@ public sealed class CaseworkCommandTests
         Assert.Equal(new DateOnly(2026, 4, 2), detail.DueOn);
         Assert.Null(detail.ExtensionReason);
         Assert.Equal(s1.Version, detail.Version);
-        Assert.Contains(CaseAction.Extend, detail.AllowedActions); // still offered: the date check is the domain's
+        Assert.DoesNotContain(CaseAction.Extend, detail.AllowedActions); // no longer offered once the first month has ended
     }
 
     [Fact]

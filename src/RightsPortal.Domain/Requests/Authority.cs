@@ -36,9 +36,10 @@ public sealed class AuthorityRecord
         Detail = "";
     }
 
-    internal AuthorityRecord(AuthorityKind kind, string detail, bool? childIsCompetent, DateOnly recordedOn)
+    internal AuthorityRecord(int sequence, AuthorityKind kind, string detail, bool? childIsCompetent, DateOnly recordedOn)
     {
         Id = Guid.NewGuid();
+        Sequence = sequence;
         Kind = kind;
         Detail = detail;
         ChildIsCompetent = childIsCompetent;
@@ -46,6 +47,9 @@ public sealed class AuthorityRecord
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>Order of recording on the case (several can share a day).</summary>
+    public int Sequence { get; private set; }
     public AuthorityKind Kind { get; private set; }
     public string Detail { get; private set; }
 
@@ -134,7 +138,7 @@ public sealed partial class RightsRequest
             throw new DomainRuleException("Only a competence assessment records whether the child understands the request.");
         }
 
-        var record = new AuthorityRecord(kind, text, childIsCompetent, ctx.Today);
+        var record = new AuthorityRecord(authorities.Count + 1, kind, text, childIsCompetent, ctx.Today);
         authorities.Add(record);
         var finding = childIsCompetent switch
         {

@@ -43,9 +43,10 @@ public sealed class CaseEvent
         ActorId = Kind = Detail = "";
     }
 
-    internal CaseEvent(DateTimeOffset at, string actorId, string kind, string detail)
+    internal CaseEvent(int sequence, DateTimeOffset at, string actorId, string kind, string detail)
     {
         Id = Guid.NewGuid();
+        Sequence = sequence;
         At = at;
         ActorId = actorId;
         Kind = kind;
@@ -53,6 +54,9 @@ public sealed class CaseEvent
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>Position on the case's timeline: events in the same instant keep the order they happened in.</summary>
+    public int Sequence { get; private set; }
     public DateTimeOffset At { get; private set; }
     public string ActorId { get; private set; }
     public string Kind { get; private set; }

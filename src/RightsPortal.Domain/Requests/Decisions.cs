@@ -36,9 +36,10 @@ public sealed class DisclosureItem
         Description = "";
     }
 
-    internal DisclosureItem(string description, Disposition disposition, Exemption? exemption, string? reason, DateOnly recordedOn)
+    internal DisclosureItem(int sequence, string description, Disposition disposition, Exemption? exemption, string? reason, DateOnly recordedOn)
     {
         Id = Guid.NewGuid();
+        Sequence = sequence;
         Description = description;
         Disposition = disposition;
         Exemption = exemption;
@@ -47,6 +48,9 @@ public sealed class DisclosureItem
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>Order on the list (several are listed the same day).</summary>
+    public int Sequence { get; private set; }
     public string Description { get; private set; }
     public Disposition Disposition { get; private set; }
     public Exemption? Exemption { get; private set; }
@@ -193,7 +197,7 @@ public sealed partial class RightsRequest
             }
         }
 
-        var item = new DisclosureItem(what, disposition, exemption, why, ctx.Today);
+        var item = new DisclosureItem(disclosures.Count == 0 ? 1 : disclosures.Max(d => d.Sequence) + 1, what, disposition, exemption, why, ctx.Today);
         disclosures.Add(item);
         Record(ctx, "Record listed", disposition == Disposition.Disclosed
             ? $"{what}: disclosed."

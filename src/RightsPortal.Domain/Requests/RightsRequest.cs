@@ -155,7 +155,7 @@ public sealed partial class RightsRequest
             FamilyGroupId = familyGroupId,
         };
         request.Recompute(calculator, settings);
-        request.events.Add(new CaseEvent(recordedAt, recordedBy ?? "family",
+        request.events.Add(new CaseEvent(1, recordedAt, recordedBy ?? "family",
             "Received", $"Received on {UkDates.Short(receivedOn)} by {ChannelName(channel)}."));
         return request;
     }
@@ -490,7 +490,7 @@ public sealed partial class RightsRequest
 
     private void Record(CaseContext ctx, string kind, string detail)
     {
-        events.Add(new CaseEvent(ctx.At, ctx.ActorId, kind, detail));
+        events.Add(new CaseEvent(events.Count == 0 ? 1 : events.Max(e => e.Sequence) + 1, ctx.At, ctx.ActorId, kind, detail));
         Touch();
     }
 

@@ -1033,6 +1033,9 @@ namespace RightsPortal.Application.Data.Migrations
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("RequestId");
@@ -1068,6 +1071,9 @@ namespace RightsPortal.Application.Data.Migrations
 
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("Id");
 
@@ -1136,6 +1142,9 @@ namespace RightsPortal.Application.Data.Migrations
 
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("Id");
 

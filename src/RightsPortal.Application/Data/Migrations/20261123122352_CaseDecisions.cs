@@ -144,6 +144,13 @@ namespace RightsPortal.Application.Data.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "Sequence",
+                table: "CaseEvents",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<string>(
                 name: "ServiceName",
                 table: "AspNetUsers",
@@ -156,6 +163,7 @@ namespace RightsPortal.Application.Data.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     ChildIsCompetent = table.Column<bool>(type: "INTEGER", nullable: true),
@@ -178,6 +186,7 @@ namespace RightsPortal.Application.Data.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     Disposition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Exemption = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
@@ -336,6 +345,10 @@ namespace RightsPortal.Application.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "TransferredToRequestId",
                 table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "Sequence",
+                table: "CaseEvents");
 
             migrationBuilder.DropColumn(
                 name: "ServiceName",

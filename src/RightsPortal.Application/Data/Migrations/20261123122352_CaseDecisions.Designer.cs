@@ -11,7 +11,7 @@ using RightsPortal.Application.Data;
 namespace RightsPortal.Application.Data.Migrations
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261123121654_CaseDecisions")]
+    [Migration("20261123122352_CaseDecisions")]
     partial class CaseDecisions
     {
         /// <inheritdoc />
@@ -1036,6 +1036,9 @@ namespace RightsPortal.Application.Data.Migrations
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("RequestId");
@@ -1071,6 +1074,9 @@ namespace RightsPortal.Application.Data.Migrations
 
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("Id");
 
@@ -1139,6 +1145,9 @@ namespace RightsPortal.Application.Data.Migrations
 
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("Id");
 
