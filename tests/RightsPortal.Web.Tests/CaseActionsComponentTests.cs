@@ -34,14 +34,16 @@ public sealed class CaseActionsComponentTests : IAsyncLifetime
 
     public static TheoryData<string, string[]> States() => new()
     {
-        { "received", ["RequestIdentity", "ProceedWithoutIdentity", "Extend", "Withdraw"] },
-        { "awaiting-id", ["RecordIdentityReceived", "Extend", "Withdraw"] },
-        { "in-progress", ["PauseForClarification", "DraftResponse", "Extend", "Withdraw"] },
+        { "received", ["RequestIdentity", "ProceedWithoutIdentity", "Transfer", "Extend", "Withdraw"] },
+        { "awaiting-id", ["RecordIdentityReceived", "Transfer", "Extend", "Withdraw"] },
+        { "in-progress", ["PauseForClarification", "RequestFee", "DraftResponse", "Transfer", "Extend", "Withdraw"] },
+        { "awaiting-fee", ["RecordFeePaid", "WaiveFee", "Withdraw"] },
         { "paused", ["RecordClarificationAnswer", "Extend", "Withdraw"] },
-        { "extended", ["PauseForClarification", "DraftResponse", "Withdraw"] },
-        { "drafted", ["Close", "DraftResponse", "Withdraw"] },
+        { "extended", ["PauseForClarification", "RequestFee", "DraftResponse", "Transfer", "Withdraw"] },
+        { "drafted", ["Close", "DraftResponse", "Withdraw"] }, // the decision itself is recorded in its own panel
         { "closed", ["ReopenForReview"] },
         { "withdrawn", [] },
+        { "transferred", [] },
     };
 
     [Theory]
@@ -67,6 +69,45 @@ public sealed class CaseActionsComponentTests : IAsyncLifetime
         Assert.Empty(cut.FindAll("[data-testid=action-refusal]"));
     }
 
+    [Fact]
+    public void Asking_for_a_fee_on_a_request_to_see_records_asks_for_the_amount_and_offers_further_copies()
+    {
+        var access = Render(RequestIn("in-progress"));
+        access.Find("[data-testid=action-RequestFee]").Click();
+
+        Assert.NotNull(access.Find("[data-testid=action-fee-amount]"));
+        Assert.Contains(FeeBases(access), o => o.Contains("Further copies", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Asking_for_a_fee_on_an_erasure_request_never_offers_further_copies()
+    {
+        var erasure = Render(RequestIn("in-progress", Right.Erasure));
+        erasure.Find("[data-testid=action-RequestFee]").Click();
+
+        var options = FeeBases(erasure);
+        Assert.Contains(options, o => o.Contains("manifestly excessive", StringComparison.Ordinal));
+        Assert.DoesNotContain(options, o => o.Contains("Further copies", StringComparison.Ordinal));
+    }
+
+    /// <summary>Opens the fee-basis list and reads its options.</summary>
+    private static List<string> FeeBases(IRenderedComponent<Bunit.Rendering.ContainerFragment> cut)
+    {
+        var select = cut.FindComponent<MudSelect<FeeBasis>>();
+        cut.InvokeAsync(select.Instance.OpenMenu).GetAwaiter().GetResult();
+        return [.. cut.FindComponents<MudSelectItem<FeeBasis>>().Select(i => i.Markup)];
+    }
+
+    [Fact]
+    public void Saving_a_fee_without_an_amount_says_what_to_enter()
+    {
+        var cut = Render(RequestIn("in-progress"));
+        cut.Find("[data-testid=action-RequestFee]").Click();
+        cut.Find("[data-testid=action-save]").Click();
+
+        Assert.Equal("Enter the fee in pounds.", cut.Find("[data-testid=action-problem]").TextContent.Trim());
+    }
+
     private IRenderedComponent<Bunit.Rendering.ContainerFragment> Render(RightsRequest request) =>
         ctx.Render(b =>
         {
@@ -77,9 +118,9 @@ public sealed class CaseActionsComponentTests : IAsyncLifetime
             b.CloseComponent();
         });
 
-    private static RightsRequest RequestIn(string state)
+    private static RightsRequest RequestIn(string state, Right right = Right.Access)
     {
-        var r = RightsRequest.Receive(Guid.NewGuid(), "STK-2026-000001", Guid.NewGuid(), Right.Access, Channel.Letter,
+        var r = RightsRequest.Receive(Guid.NewGuid(), "STK-2026-000001", Guid.NewGuid(), right, Channel.Letter,
             new RequestParties(RequesterRole.ParentCarer, "Pat", "pat@example.org", "Sam", new DateOnly(2014, 1, 1), null),
             ["health"], null, Today, DateTimeOffset.UnixEpoch, Today, Ctx.Calculator, Ctx.Settings);
         switch (state)
@@ -88,8 +129,13 @@ public sealed class CaseActionsComponentTests : IAsyncLifetime
             case "in-progress": r.ProceedWithoutIdentity("Known family", Ctx); break;
             case "paused": r.ProceedWithoutIdentity("Known family", Ctx); r.PauseForClarification(Today, "Which years?", Ctx); break;
             case "extended": r.ProceedWithoutIdentity("Known family", Ctx); r.Extend("Four services hold records", Ctx); break;
-            case "drafted": r.ProceedWithoutIdentity("Known family", Ctx); r.DraftResponse(Outcome.Complied, "All records", Ctx); break;
-            case "closed": r.ProceedWithoutIdentity("Known family", Ctx); r.DraftResponse(Outcome.Complied, "All records", Ctx); r.Close(Outcome.Complied, Today, null, Ctx); break;
+            case "awaiting-fee": r.ProceedWithoutIdentity("Known family", Ctx); r.RequestFee(FeeBasis.ManifestlyExcessive, 20m, "Repeated requests", Ctx); break;
+            case "drafted": r.ProceedWithoutIdentity("Known family", Ctx); r.DraftResponse(Outcome.NothingHeld, "Nothing held", Ctx); break;
+            case "closed": r.ProceedWithoutIdentity("Known family", Ctx); r.DraftResponse(Outcome.NothingHeld, "Nothing held", Ctx); r.Close(Outcome.NothingHeld, Today, null, Ctx); break;
+            case "transferred":
+                r.ProceedWithoutIdentity("Known family", Ctx);
+                r.TransferTo(RightsRequest.ReceiveTransfer(r, "Stoke", Guid.NewGuid(), "HHJ-2026-000001", ["ehc"], null, Ctx), "Hursthead", true, null, "Theirs", Ctx);
+                break;
             case "withdrawn": r.Withdraw("Phoned to withdraw", Ctx); break;
         }
 
