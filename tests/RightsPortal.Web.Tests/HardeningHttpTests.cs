@@ -114,7 +114,7 @@ public sealed partial class HardeningHttpTests(PortalFactory portal) : IClassFix
         command.CommandText = "SELECT COUNT(*) FROM __EFMigrationsHistory";
         Assert.True((long)(await command.ExecuteScalarAsync())! >= 1);
         command.CommandText = "SELECT COUNT(*) FROM AspNetUsers";
-        Assert.Equal(7L, (long)(await command.ExecuteScalarAsync())!); // Development: an administrator, a caseworker and a DPO per organisation
+        Assert.Equal(10L, (long)(await command.ExecuteScalarAsync())!); // Development: an administrator, and a caseworker, a DPO and a service contact per organisation
     }
 
     private static string Header(HttpResponseMessage response, string name) =>

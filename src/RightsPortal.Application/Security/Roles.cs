@@ -7,10 +7,13 @@ public static class Roles
     public const string Caseworker = "Caseworker";
     public const string Dpo = "DPO";
 
+    /// <summary>Someone in one of the organisation's services (e.g. the SENDCo) who answers the searches asked of it.</summary>
+    public const string ServiceContact = "ServiceContact";
+
     /// <summary>A council system calling the integration API with an API key (never a person).</summary>
     public const string Integration = "Integration";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, Caseworker, Dpo];
+    public static readonly IReadOnlyList<string> All = [Administrator, Caseworker, Dpo, ServiceContact];
 }
 
 /// <summary>Who may send a request: any one of these roles. Requests without this or <see cref="PublicRequestAttribute"/> are refused (deny by default).</summary>

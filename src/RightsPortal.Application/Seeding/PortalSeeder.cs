@@ -52,7 +52,10 @@ public static class PortalSeeder
     /// <summary>The demo staff password, documented in the README. Development only.</summary>
     public const string DemoPassword = "Demo-Passw0rd!";
 
-    /// <summary>Demo sign-ins: an administrator, and a caseworker and DPO per organisation. Never call in Production.</summary>
+    /// <summary>
+    /// Demo sign-ins: an administrator, and a caseworker, DPO and service contact (for the organisation's first
+    /// service) per organisation. Never call in Production.
+    /// </summary>
     public static async Task SeedDemoStaffAsync(PortalDb db, UserManager<StaffUser> users, RoleManager<IdentityRole> roles, CancellationToken ct = default)
     {
         foreach (var role in Roles.All)
@@ -65,22 +68,31 @@ public static class PortalSeeder
 
         await EnsureUserAsync(users, "admin@rightsportal.test", "Portal Administrator", null, Roles.Administrator);
         var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Code).Select(o => new { o.Id, o.Code }).ToListAsync(ct);
+        var seeds = DemoOrganisations.All().ToDictionary(o => o.Code, o => o.Services.Select(s => s.Name).ToList());
         foreach (var org in organisations)
         {
             var code = org.Code.ToLowerInvariant();
             await EnsureUserAsync(users, $"caseworker.{code}@rightsportal.test", $"Caseworker ({org.Code})", org.Id, Roles.Caseworker);
             await EnsureUserAsync(users, $"dpo.{code}@rightsportal.test", $"Data Protection Officer ({org.Code})", org.Id, Roles.Dpo);
+
+            // The first service as the organisation lists it (the database keeps no order, so the seed's list decides).
+            var services = await db.OrganisationServices.AsNoTracking().Where(s => s.OrganisationId == org.Id).Select(s => s.Name).ToListAsync(ct);
+            var first = seeds.GetValueOrDefault(org.Code)?.FirstOrDefault(services.Contains) ?? services.Order(StringComparer.Ordinal).FirstOrDefault();
+            if (first is not null)
+            {
+                await EnsureUserAsync(users, $"service.{code}@rightsportal.test", $"{first} ({org.Code})", org.Id, Roles.ServiceContact, first);
+            }
         }
     }
 
-    private static async Task EnsureUserAsync(UserManager<StaffUser> users, string email, string name, Guid? organisationId, string role)
+    private static async Task EnsureUserAsync(UserManager<StaffUser> users, string email, string name, Guid? organisationId, string role, string? serviceName = null)
     {
         if (await users.FindByEmailAsync(email) is not null)
         {
             return;
         }
 
-        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, OrganisationId = organisationId };
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, OrganisationId = organisationId, ServiceName = serviceName };
         Check(await users.CreateAsync(user, DemoPassword));
         Check(await users.AddToRoleAsync(user, role));
     }
