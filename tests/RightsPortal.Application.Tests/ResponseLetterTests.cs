@@ -13,8 +13,9 @@ public sealed class ResponseLetterTests
         var receipt = await app.SendAsync(app.ValidAccessRequest("STK"));
         app.AsCaseworker("STK");
         var v0 = (await app.SendAsync(new GetRequestDetailQuery(receipt.RequestId))).Version;
-        var s1 = await app.SendAsync(new ProceedWithoutIdentityCommand(receipt.RequestId, v0, "Known family"));
-        await app.SendAsync(new DraftResponseCommand(receipt.RequestId, s1.Version, Outcome.Complied, "Copies of all records enclosed"));
+        await app.SendAsync(new ProceedWithoutIdentityCommand(receipt.RequestId, v0, "Known family"));
+        await LetterCases.ChangeAsync(app, receipt.RequestId, (r, ctx, _) => r.RecordDisclosure("EHC plan, final, March 2025", Disposition.Disclosed, null, null, ctx));
+        await LetterCases.DraftAsync(app, receipt.RequestId, Outcome.Complied, "Copies of all records enclosed");
 
         var letter = await app.SendAsync(new GetResponseLetterQuery(receipt.RequestId));
         var text = string.Join("\n", letter.Sections.SelectMany(s => s.Paragraphs.Concat(s.Bullets).Prepend(s.Heading)));

@@ -77,7 +77,7 @@ public static class ErasureCheck
                     // The file's closure or last contact is recorded in the service's own system, not here: the rule
                     // keeps the records until that date is known and the period has run.
                     blocks.Add(new(rule.RecordType, covered, null,
-                        $"{rule.RecordType}: kept for {rule.PeriodText} after the {TriggerName(rule.Trigger)}, because we must keep them by law or for our public task. Check the service's file for that date."));
+                        $"{rule.RecordType}: kept for {rule.PeriodText} after the {TriggerName(rule.Trigger)}, because we must keep them by law or for our public task."));
                     break;
             }
         }
