@@ -105,8 +105,11 @@ public sealed class CaseworkCommandTests
         Assert.Equal(RequestStatus.InProgress, s5.Status);
         Assert.Equal(new DateOnly(2026, 6, 9), s5.DueOn);
 
+        app.Clock.SetUtcNow(At(3, 20));
+        var s5b = await StepAsync(app, new RecordDisclosureCommand(id, s5.Version, "EHC plan and annual reviews, 2021 to 2025", Disposition.Disclosed, null, null), id, s5.Version, "Record listed");
+
         app.Clock.SetUtcNow(At(3, 23));
-        var s6 = await StepAsync(app, new DraftResponseCommand(id, s5.Version, Outcome.Complied, "Copies of every record held"), id, s5.Version, "Response drafted");
+        var s6 = await StepAsync(app, new DraftResponseCommand(id, s5b.Version, Outcome.Complied, "Copies of every record held"), id, s5b.Version, "Response drafted");
         Assert.Equal(RequestStatus.ResponseDrafted, s6.Status);
 
         app.Clock.SetUtcNow(At(3, 25));
@@ -132,7 +135,7 @@ public sealed class CaseworkCommandTests
         Assert.Null(detail.RefusalReasons);
         Assert.Equal([CaseAction.ReopenForReview], detail.AllowedActions);
         Assert.Equal(
-            ["Received", "Identity requested", "Identity received", "Clarification requested", "Clarification received", "Deadline extended", "Response drafted", "Closed"],
+            ["Received", "Identity requested", "Identity received", "Clarification requested", "Clarification received", "Deadline extended", "Record listed", "Response drafted", "Closed"],
             detail.Timeline.Select(t => t.What));
         Assert.Equal("The family", detail.Timeline[0].Who);
 

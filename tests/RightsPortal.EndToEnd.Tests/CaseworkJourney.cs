@@ -61,24 +61,66 @@ public sealed class CaseworkJourney(PortalServer portal)
         await Expect(page.GetByTestId("search-findings")).ToContainTextAsync("three annual reviews");
         await DoAsync(page, "Extend", text: "Records are held by four services");
         await Expect(page.GetByTestId("action-Extend")).ToHaveCountAsync(0);
-        await DoAsync(page, "DraftResponse", text: "Copies of the EHC plan and reviews");
-        await DoAsync(page, "Close");
-        await Expect(page.GetByTestId("request-status")).ToHaveTextAsync("Closed");
-        await Expect(page.GetByTestId("case-outcome")).ToContainTextAsync("Complied in full");
-        await Expect(page.GetByTestId("action-ReopenForReview")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("timeline").Locator("li")).ToHaveCountAsync(10);
-        await page.ScreenshotAsync(new() { Path = Screens.Path("caseworker-closed-case"), FullPage = true });
 
-        // The response letter: to print, and as a Word document.
+        // The access decision: one record disclosed, one redacted under the third-party exemption.
+        await AddRecordAsync(page, "EHC plan, final, March 2024", "Disclosed in full");
+        await AddRecordAsync(page, "Educational psychology report, 2023", "Redacted (parts withheld)", "Information about other people", "Names and needs of another pupil in the same class");
+        await Expect(page.GetByTestId("disclosure-row")).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("disclosure-list")).ToContainTextAsync("Information about other people");
+
+        // Complied in full is refused while a record is redacted: the caseworker is told why.
+        await page.GetByTestId("action-DraftResponse").ClickAsync();
+        await page.GetByTestId("action-form").Locator("textarea").First.FillAsync("Copies of the EHC plan and reviews");
+        await page.GetByTestId("action-save").ClickAsync();
+        await Expect(page.GetByTestId("action-problem")).ToContainTextAsync("complies in part");
+        await page.GetByTestId("action-outcome").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Complied in part" }).ClickAsync();
+        await page.GetByTestId("action-save").ClickAsync();
+        await Expect(page.GetByTestId("action-form")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+
+        // The letter lists the redacted record with its exemption, never the internal reasons.
         var caseUrl = page.Url;
-        await page.GotoAsync(caseUrl + "/letter");
-        await Expect(page.GetByTestId("letter")).ToContainTextAsync("Who we share it with");
-        await page.ScreenshotAsync(new() { Path = Screens.Path("caseworker-response-letter"), FullPage = true });
-        var docx = await page.APIRequest.GetAsync(caseUrl + "/letter.docx");
+        var letterPage = await context.NewPageAsync();
+        await letterPage.GotoAsync(caseUrl + "/letter");
+        await Expect(letterPage.GetByTestId("letter")).ToContainTextAsync("Who we share it with");
+        await Expect(letterPage.GetByTestId("letter")).ToContainTextAsync("Educational psychology report, 2023");
+        await Expect(letterPage.GetByTestId("letter")).Not.ToContainTextAsync("another pupil in the same class");
+        await letterPage.ScreenshotAsync(new() { Path = Screens.Path("caseworker-response-letter"), FullPage = true });
+        var docx = await letterPage.APIRequest.GetAsync(caseUrl + "/letter.docx");
         Assert.Equal(200, docx.Status);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Headers["content-type"]);
         Assert.Equal((byte)'P', (await docx.BodyAsync())[0]); // a zip package
+        await letterPage.CloseAsync();
+
+        await DoAsync(page, "Close", text: "Parts of one report name another pupil and are withheld to protect them.");
+        await Expect(page.GetByTestId("request-status")).ToHaveTextAsync("Closed");
+        await Expect(page.GetByTestId("case-outcome")).ToContainTextAsync("Complied in part");
+        await Expect(page.GetByTestId("case-outcome")).ToContainTextAsync("Information Commissioner's Office");
+        await Expect(page.GetByTestId("action-ReopenForReview")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("timeline").Locator("li")).ToHaveCountAsync(12);
+        await page.ScreenshotAsync(new() { Path = Screens.Path("caseworker-closed-case"), FullPage = true });
+
+        // The extension notice the family must receive within the first month.
+        await page.GotoAsync(caseUrl + "/notice/extension");
+        await Expect(page.GetByTestId("letter")).ToContainTextAsync("Records are held by four services");
         Assert.Empty(problems);
+    }
+
+    private static async Task AddRecordAsync(IPage page, string description, string disposition, string? exemption = null, string? reason = null)
+    {
+        await page.GetByTestId("disclosure-description").FillAsync(description);
+        await page.GetByTestId("disclosure-disposition").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = disposition }).ClickAsync();
+        if (exemption is not null)
+        {
+            await page.GetByTestId("disclosure-exemption").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = exemption }).ClickAsync();
+            await page.GetByTestId("disclosure-reason").FillAsync(reason!);
+        }
+
+        var rows = await page.GetByTestId("disclosure-row").CountAsync();
+        await page.GetByTestId("add-disclosure").ClickAsync();
+        await Expect(page.GetByTestId("disclosure-row")).ToHaveCountAsync(rows + 1, new() { Timeout = 10_000 });
     }
 
     private static async Task DoAsync(IPage page, string action, string? text = null)

@@ -279,6 +279,7 @@ public sealed partial class RightsRequest
         if (told is not null) detail += $" Recipients told: {told}";
         if (blockedBy is not null) detail += $" {blockedBy.Replace('\n', ' ')}";
         if (RestrictionGround is { } g && kind == DecisionKind.RestrictionPlaced) detail += $" Ground: {DecisionRules.Describe(g)}.";
+        if (detail.Length > 8000) detail = detail[..7999] + "…"; // the timeline entry's limit; the full text stays on the case
         Record(ctx, "Decision recorded", detail);
     }
 
