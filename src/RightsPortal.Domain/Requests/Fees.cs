@@ -54,7 +54,7 @@ public sealed partial class RightsRequest
         FeeRequestedOn = ctx.Today;
         FeePaidOn = null;
         Status = RequestStatus.AwaitingFee;
-        Record(ctx, "Fee requested", $"{Money(amount)}, because {FeeBasisName(basis)}: {why} Nothing more is done until it arrives; the clock then starts again.");
+        Record(ctx, "Fee requested", $"{Money(amount)}, because {FeeBasisName(basis)}: {why.TrimEnd('.')}. Nothing more is done until it arrives; the clock then starts again.");
     }
 
     /// <summary>T2: the fee arrived; the clock starts again from that day.</summary>
@@ -78,7 +78,7 @@ public sealed partial class RightsRequest
         FeeReason = null;
         FeeRequestedOn = null;
         Status = RequestStatus.InProgress;
-        Record(ctx, "Fee waived", $"{why} The legal limit stays {UkDates.Short(DueOn)}.");
+        Record(ctx, "Fee waived", $"{why.TrimEnd('.')}. The legal limit stays {UkDates.Short(DueOn)}.");
     }
 
     private static string Money(decimal amount) => amount.ToString("£0.00", CultureInfo.InvariantCulture);
