@@ -142,14 +142,7 @@ public sealed class CaseActionsComponentTests : IAsyncLifetime
         return r;
     }
 
-    private static RequestDetail Detail(RightsRequest r) =>
-        new(r.Id, r.Reference, r.Right, r.Status, r.Channel, r.RequesterRole, r.RequesterName, r.RequesterEmail, r.SubjectName,
-            r.SubjectDateOfBirth, r.SubjectSetting, r.DataCategories, r.Details, r.ReceivedOn, r.StartOn, r.DueOn, r.DueExplanation.Split('\n'))
-        {
-            Version = r.Version,
-            AllowedActions = r.AllowedActions(),
-            Outcome = r.Outcome,
-        };
+    private static RequestDetail Detail(RightsRequest r) => RequestDetail.FromCase(r, Today);
 
     /// <summary>Rendering only: no action is saved in these tests.</summary>
     private sealed class NoMediator : MediatR.IMediator

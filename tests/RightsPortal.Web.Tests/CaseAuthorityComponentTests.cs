@@ -89,18 +89,7 @@ public sealed class CaseAuthorityComponentTests : IAsyncLifetime
         return Detail(r);
     }
 
-    private static RequestDetail Detail(RightsRequest r) =>
-        new(r.Id, r.Reference, r.Right, r.Status, r.Channel, r.RequesterRole, r.RequesterName, r.RequesterEmail, r.SubjectName,
-            r.SubjectDateOfBirth, r.SubjectSetting, r.DataCategories, r.Details, r.ReceivedOn, r.StartOn, r.DueOn, r.DueExplanation.Split('\n'))
-        {
-            Version = r.Version,
-            AllowedActions = r.AllowedActions(Today),
-            SubjectStage = YoungPerson.StageOn(r.SubjectDateOfBirth, Today),
-            YoungPersonFrom = YoungPerson.From(r.SubjectDateOfBirth),
-            AuthorityWarnings = r.AuthorityWarnings(Today),
-            TransferredToReference = r.TransferredToReference,
-            TransferNotice = r.TransferNotice,
-        };
+    private static RequestDetail Detail(RightsRequest r) => RequestDetail.FromCase(r, Today);
 
     /// <summary>Sends through the real validator so the page shows the message a caseworker would see.</summary>
     private sealed class RecordingMediator : MediatR.IMediator

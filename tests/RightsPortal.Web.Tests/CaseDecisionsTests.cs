@@ -303,25 +303,7 @@ public sealed class CaseDecisionsTests : IAsyncLifetime
 
     /// <summary>The case as the case page's query shows it (the fields this panel reads).</summary>
     private static RequestDetail Detail(RightsRequest r, IReadOnlyList<ErasureBlock>? blocks = null) =>
-        new(r.Id, r.Reference, r.Right, r.Status, r.Channel, r.RequesterRole, r.RequesterName, r.RequesterEmail, r.SubjectName,
-            r.SubjectDateOfBirth, r.SubjectSetting, r.DataCategories, r.Details, r.ReceivedOn, r.StartOn, r.DueOn, r.DueExplanation.Split('\n'))
-        {
-            Version = r.Version,
-            AllowedActions = r.AllowedActions(Today),
-            Outcome = r.Outcome,
-            Disclosures = [.. r.Disclosures.OrderBy(d => d.Sequence).Select(d => new DisclosureView(d.Id, d.Description, d.Disposition, d.Exemption, d.Reason))],
-            DecisionKinds = DecisionRules.KindsFor(r.Right),
-            Decision = r.Decision,
-            DecisionReasons = r.DecisionReasons,
-            RecipientsTold = r.RecipientsTold,
-            ErasureBlockedBy = r.ErasureBlockedBy,
-            ErasureBlocks = blocks ?? [],
-            RestrictionGround = r.RestrictionGround,
-            RestrictionPlacedOn = r.RestrictionPlacedOn,
-            RestrictionLiftNoticeOn = r.RestrictionLiftNoticeOn,
-            RestrictionLiftedOn = r.RestrictionLiftedOn,
-            AccessOffered = r.AccessOffered,
-        };
+        RequestDetail.FromCase(r, Today) with { ErasureBlocks = blocks ?? [] };
 
     /// <summary>Runs each command's real validator (as the pipeline would) and records what would have been sent.</summary>
     private sealed class ValidatingMediator : MediatR.IMediator

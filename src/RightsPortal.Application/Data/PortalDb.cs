@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RightsPortal.Domain.Clock;
 using RightsPortal.Domain.Organisations;
@@ -105,38 +107,20 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Property(r => r.Version).IsConcurrencyToken();
             b.Property(r => r.ExtensionReason).HasMaxLength(2000);
             b.Ignore(r => r.OpenPause);
-            b.OwnsMany(r => r.Pauses, p =>
+            OwnsList(b, r => r.Pauses, "ClarificationPauses", "pauses", p => p.Property(x => x.Reason).HasMaxLength(2000));
+            OwnsList(b, r => r.Events, "CaseEvents", "events", e =>
             {
-                p.ToTable("ClarificationPauses");
-                p.WithOwner().HasForeignKey("RequestId");
-                p.HasKey(x => x.Id);
-                p.Property(x => x.Id).ValueGeneratedNever();
-                p.Property(x => x.Reason).HasMaxLength(2000);
-            });
-            b.Navigation(r => r.Pauses).HasField("pauses").UsePropertyAccessMode(PropertyAccessMode.Field);
-            b.OwnsMany(r => r.Events, e =>
-            {
-                e.ToTable("CaseEvents");
-                e.WithOwner().HasForeignKey("RequestId");
-                e.HasKey(x => x.Id);
-                e.Property(x => x.Id).ValueGeneratedNever();
                 e.Property(x => x.ActorId).HasMaxLength(450);
                 e.Property(x => x.Kind).HasMaxLength(100);
                 e.Property(x => x.Detail).HasMaxLength(8000);
             });
-            b.Navigation(r => r.Events).HasField("events").UsePropertyAccessMode(PropertyAccessMode.Field);
-            b.OwnsMany(r => r.SearchTasks, t =>
+            OwnsList(b, r => r.SearchTasks, "SearchTasks", "searchTasks", t =>
             {
-                t.ToTable("SearchTasks");
-                t.WithOwner().HasForeignKey("RequestId");
-                t.HasKey(x => x.Id);
-                t.Property(x => x.Id).ValueGeneratedNever();
                 t.Property(x => x.ServiceName).HasMaxLength(200);
                 t.Property(x => x.Instructions).HasMaxLength(2000);
                 t.Property(x => x.Findings).HasMaxLength(4000);
                 t.HasIndex(x => new { x.CompletedOn, x.DueOn });
             });
-            b.Navigation(r => r.SearchTasks).HasField("searchTasks").UsePropertyAccessMode(PropertyAccessMode.Field);
             b.Property(r => r.IdentityDecisionReason).HasMaxLength(2000);
             b.Property(r => r.ResponseSummary).HasMaxLength(8000);
             b.Property(r => r.RefusalReasons).HasMaxLength(9000); // up to 8000 of reasons plus the T8 rights text
@@ -144,25 +128,12 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Property(r => r.AdjustmentNotes).HasMaxLength(2000);
             b.Ignore(r => r.DueAfterHearing);
             b.Ignore(r => r.FirstMonthEnds);
-            b.OwnsMany(r => r.Authorities, a =>
+            OwnsList(b, r => r.Authorities, "AuthorityRecords", "authorities", a => a.Property(x => x.Detail).HasMaxLength(2000));
+            OwnsList(b, r => r.Disclosures, "DisclosureItems", "disclosures", d =>
             {
-                a.ToTable("AuthorityRecords");
-                a.WithOwner().HasForeignKey("RequestId");
-                a.HasKey(x => x.Id);
-                a.Property(x => x.Id).ValueGeneratedNever();
-                a.Property(x => x.Detail).HasMaxLength(2000);
-            });
-            b.Navigation(r => r.Authorities).HasField("authorities").UsePropertyAccessMode(PropertyAccessMode.Field);
-            b.OwnsMany(r => r.Disclosures, d =>
-            {
-                d.ToTable("DisclosureItems");
-                d.WithOwner().HasForeignKey("RequestId");
-                d.HasKey(x => x.Id);
-                d.Property(x => x.Id).ValueGeneratedNever();
                 d.Property(x => x.Description).HasMaxLength(1000);
                 d.Property(x => x.Reason).HasMaxLength(4000);
             });
-            b.Navigation(r => r.Disclosures).HasField("disclosures").UsePropertyAccessMode(PropertyAccessMode.Field);
             b.Property(r => r.FeeAmount).HasPrecision(8, 2);
             b.Property(r => r.FeeReason).HasMaxLength(2000);
             b.Property(r => r.DecisionReasons).HasMaxLength(8000);
@@ -195,5 +166,28 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Property(e => e.Hash).HasMaxLength(64);
             b.Property(e => e.PreviousHash).HasMaxLength(64);
         });
+    }
+
+    /// <summary>
+    /// A list the request owns (pauses, timeline, searches, authority, records): its own table keyed by the item's id,
+    /// read and written through the aggregate's backing field so nothing outside the domain can add to it.
+    /// </summary>
+    private static void OwnsList<T>(
+        EntityTypeBuilder<RightsRequest> request,
+        Expression<Func<RightsRequest, IEnumerable<T>?>> list,
+        string table,
+        string field,
+        Action<OwnedNavigationBuilder<RightsRequest, T>> configure)
+        where T : class
+    {
+        request.OwnsMany(list, item =>
+        {
+            item.ToTable(table);
+            item.WithOwner().HasForeignKey("RequestId");
+            item.HasKey("Id");
+            item.Property<Guid>("Id").ValueGeneratedNever();
+            configure(item);
+        });
+        request.Navigation(list).HasField(field).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -97,6 +97,61 @@ public sealed record RequestDetail(
 
     /// <summary>The other children in the same family's request, each with its own case (links stay within this organisation).</summary>
     public IReadOnlyList<FamilyCaseView> FamilyCases { get; init; } = [];
+
+    /// <summary>
+    /// Everything the case itself says, as the case page shows it on <paramref name="today"/>. The query adds what
+    /// lives elsewhere: category names, staff names on the timeline, the organisation's services, the erasure check
+    /// against its schedule, and the family's other cases.
+    /// </summary>
+    public static RequestDetail FromCase(RightsRequest r, DateOnly today) =>
+        new(r.Id, r.Reference, r.Right, r.Status, r.Channel, r.RequesterRole, r.RequesterName, r.RequesterEmail,
+            r.SubjectName, r.SubjectDateOfBirth, r.SubjectSetting, r.DataCategories, r.Details, r.ReceivedOn, r.StartOn, r.DueOn,
+            r.DueExplanation.Split('\n'), r.InternalTargetOn, r.ExtensionNoticeBy, r.PausedDays, r.OpenPause is not null && r.Status == RequestStatus.ClarificationRequested)
+        {
+            Version = r.Version,
+            AllowedActions = r.AllowedActions(today),
+            Timeline = [.. r.Events.OrderBy(e => e.At).ThenBy(e => e.Sequence).Select(e => new TimelineEntry(e.At, e.ActorId, e.Kind, e.Detail))],
+            Outcome = r.Outcome,
+            ResponseSummary = r.ResponseSummary,
+            ResponseSentOn = r.ResponseSentOn,
+            RefusalReasons = r.RefusalReasons,
+            IdentityDecisionReason = r.IdentityDecisionReason,
+            IdentityNeeded = r.IdentityNeeded,
+            ExtensionReason = r.ExtensionReason,
+            HearingKind = r.HearingKind,
+            HearingOn = r.HearingOn,
+            DueAfterHearing = r.DueAfterHearing,
+            PreferredFormat = r.PreferredFormat,
+            ContactRoute = r.ContactRoute,
+            AdjustmentNotes = r.AdjustmentNotes,
+            Searches = [.. r.SearchTasks.OrderBy(t => t.AskedOn).ThenBy(t => t.ServiceName)
+                .Select(t => new SearchTaskView(t.Id, t.ServiceName, t.Instructions, t.AskedOn, t.DueOn, t.CompletedOn, t.Findings))],
+            SubjectStage = YoungPerson.StageOn(r.SubjectDateOfBirth, today),
+            YoungPersonFrom = YoungPerson.From(r.SubjectDateOfBirth),
+            Authorities = [.. r.Authorities.OrderBy(a => a.Sequence).Select(a => new AuthorityView(a.Kind, a.Detail, a.ChildIsCompetent, a.RecordedOn))],
+            AuthorityWarnings = r.AuthorityWarnings(today),
+            FeeBasis = r.FeeBasis,
+            FeeAmount = r.FeeAmount,
+            FeeReason = r.FeeReason,
+            FeeRequestedOn = r.FeeRequestedOn,
+            FeePaidOn = r.FeePaidOn,
+            Disclosures = [.. r.Disclosures.OrderBy(d => d.Sequence).Select(d => new DisclosureView(d.Id, d.Description, d.Disposition, d.Exemption, d.Reason))],
+            DecisionKinds = DecisionRules.KindsFor(r.Right),
+            Decision = r.Decision,
+            DecisionReasons = r.DecisionReasons,
+            RecipientsTold = r.RecipientsTold,
+            ErasureBlockedBy = r.ErasureBlockedBy,
+            RestrictionGround = r.RestrictionGround,
+            RestrictionPlacedOn = r.RestrictionPlacedOn,
+            RestrictionLiftNoticeOn = r.RestrictionLiftNoticeOn,
+            RestrictionLiftedOn = r.RestrictionLiftedOn,
+            AccessOffered = r.AccessOffered,
+            TransferredToRequestId = r.TransferredToRequestId,
+            TransferredToReference = r.TransferredToReference,
+            TransferredFromRequestId = r.TransferredFromRequestId,
+            TransferredFromReference = r.TransferredFromReference,
+            TransferNotice = r.TransferNotice,
+        };
 }
 
 public sealed record AuthorityView(AuthorityKind Kind, string Detail, bool? ChildIsCompetent, DateOnly RecordedOn);
@@ -145,57 +200,14 @@ internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, I
                 .ToListAsync(cancellationToken)
             : [];
 
-        return new RequestDetail(r.Id, r.Reference, r.Right, r.Status, r.Channel, r.RequesterRole, r.RequesterName, r.RequesterEmail,
-            r.SubjectName, r.SubjectDateOfBirth, r.SubjectSetting, categories, r.Details, r.ReceivedOn, r.StartOn, r.DueOn,
-            r.DueExplanation.Split('\n'), r.InternalTargetOn, r.ExtensionNoticeBy, r.PausedDays, r.OpenPause is not null && r.Status == RequestStatus.ClarificationRequested)
+        return RequestDetail.FromCase(r, today) with
         {
-            Version = r.Version,
-            AllowedActions = r.AllowedActions(today),
+            DataCategories = categories,
             Timeline = [.. r.Events.OrderBy(e => e.At).ThenBy(e => e.Sequence).Select(e => new TimelineEntry(e.At,
                 e.ActorId == "family" ? "The family" : staffNames.GetValueOrDefault(e.ActorId, "A member of staff"), e.Kind, e.Detail))],
-            Outcome = r.Outcome,
-            ResponseSummary = r.ResponseSummary,
-            ResponseSentOn = r.ResponseSentOn,
-            RefusalReasons = r.RefusalReasons,
-            IdentityDecisionReason = r.IdentityDecisionReason,
-            IdentityNeeded = r.IdentityNeeded,
-            ExtensionReason = r.ExtensionReason,
-            HearingKind = r.HearingKind,
-            HearingOn = r.HearingOn,
-            DueAfterHearing = r.DueAfterHearing,
-            PreferredFormat = r.PreferredFormat,
-            ContactRoute = r.ContactRoute,
-            AdjustmentNotes = r.AdjustmentNotes,
-            Searches = [.. r.SearchTasks.OrderBy(t => t.AskedOn).ThenBy(t => t.ServiceName)
-                .Select(t => new SearchTaskView(t.Id, t.ServiceName, t.Instructions, t.AskedOn, t.DueOn, t.CompletedOn, t.Findings))],
             Services = await db.OrganisationServices.AsNoTracking().Where(s => s.OrganisationId == organisationId)
                 .OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(cancellationToken),
-            SubjectStage = YoungPerson.StageOn(r.SubjectDateOfBirth, today),
-            YoungPersonFrom = YoungPerson.From(r.SubjectDateOfBirth),
-            Authorities = [.. r.Authorities.OrderBy(a => a.Sequence).Select(a => new AuthorityView(a.Kind, a.Detail, a.ChildIsCompetent, a.RecordedOn))],
-            AuthorityWarnings = r.AuthorityWarnings(today),
-            FeeBasis = r.FeeBasis,
-            FeeAmount = r.FeeAmount,
-            FeeReason = r.FeeReason,
-            FeeRequestedOn = r.FeeRequestedOn,
-            FeePaidOn = r.FeePaidOn,
-            Disclosures = [.. r.Disclosures.OrderBy(d => d.Sequence).Select(d => new DisclosureView(d.Id, d.Description, d.Disposition, d.Exemption, d.Reason))],
-            DecisionKinds = DecisionRules.KindsFor(r.Right),
-            Decision = r.Decision,
-            DecisionReasons = r.DecisionReasons,
-            RecipientsTold = r.RecipientsTold,
-            ErasureBlockedBy = r.ErasureBlockedBy,
             ErasureBlocks = r.Right == Right.Erasure ? ErasureCheck.Blocks(retention, r.DataCategories.ToList(), r.SubjectDateOfBirth, today) : [],
-            RestrictionGround = r.RestrictionGround,
-            RestrictionPlacedOn = r.RestrictionPlacedOn,
-            RestrictionLiftNoticeOn = r.RestrictionLiftNoticeOn,
-            RestrictionLiftedOn = r.RestrictionLiftedOn,
-            AccessOffered = r.AccessOffered,
-            TransferredToRequestId = r.TransferredToRequestId,
-            TransferredToReference = r.TransferredToReference,
-            TransferredFromRequestId = r.TransferredFromRequestId,
-            TransferredFromReference = r.TransferredFromReference,
-            TransferNotice = r.TransferNotice,
             FamilyCases = family,
         };
     }
