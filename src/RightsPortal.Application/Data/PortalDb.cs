@@ -23,6 +23,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
     public DbSet<InsetDay> InsetDays => Set<InsetDay>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<RetentionRule> RetentionRules => Set<RetentionRule>();
+    public DbSet<Mail.OutboxMessage> Outbox => Set<Mail.OutboxMessage>();
+    public DbSet<Families.FamilySignInCode> FamilySignInCodes => Set<Families.FamilySignInCode>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -146,6 +148,28 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
         });
 
         builder.Entity<ReferenceCounter>(b => b.HasKey(c => new { c.OrganisationId, c.Year }));
+
+        builder.Entity<Mail.OutboxMessage>(b =>
+        {
+            b.ToTable("Outbox");
+            b.HasIndex(m => m.MessageId).IsUnique();
+            b.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+            b.HasIndex(m => m.RequestId);
+            b.Property(m => m.MessageId).HasMaxLength(80);
+            b.Property(m => m.Kind).HasMaxLength(60);
+            b.Property(m => m.To).HasMaxLength(254);
+            b.Property(m => m.Subject).HasMaxLength(300);
+            b.Property(m => m.Body).HasMaxLength(20000);
+            b.Property(m => m.LastError).HasMaxLength(500);
+        });
+
+        builder.Entity<Families.FamilySignInCode>(b =>
+        {
+            b.HasIndex(c => new { c.EmailHash, c.CreatedAt });
+            b.Property(c => c.EmailHash).HasMaxLength(64);
+            b.Property(c => c.CodeHash).HasMaxLength(128);
+            b.Property(c => c.Salt).HasMaxLength(64);
+        });
 
         builder.Entity<ApiKey>(b =>
         {
