@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RightsPortal.Application.Clock;
 using RightsPortal.Application.Data;
+using RightsPortal.Application.Mail;
 using RightsPortal.Application.Security;
 using RightsPortal.Domain.Requests;
 
@@ -24,7 +25,8 @@ public interface ICaseChange : IAuditable
 /// </summary>
 public sealed class CaseChanges(IDbContextFactory<PortalDb> dbs, PortalClock portalClock, ICurrentActor actor, TimeProvider clock)
 {
-    public async Task<CaseState> ApplyAsync(ICaseChange change, Action<RightsRequest, CaseContext> apply, CancellationToken ct)
+    /// <param name="mail">An email the change causes (for example the extension notice), written in the same save.</param>
+    public async Task<CaseState> ApplyAsync(ICaseChange change, Action<RightsRequest, CaseContext> apply, CancellationToken ct, Func<RightsRequest, CaseMail, OutboxMessage?>? mail = null)
     {
         var organisationId = actor.RequireOrganisation();
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -36,7 +38,17 @@ public sealed class CaseChanges(IDbContextFactory<PortalDb> dbs, PortalClock por
         }
 
         var (settings, calculator) = await portalClock.ForOrganisationAsync(db, organisationId, ct);
-        apply(request, new CaseContext(actor.UserId ?? "unknown", clock.GetUtcNow(), clock.UkToday(), calculator, settings));
+        var context = new CaseContext(actor.UserId ?? "unknown", clock.GetUtcNow(), clock.UkToday(), calculator, settings);
+        apply(request, context);
+        if (mail is not null)
+        {
+            var organisationName = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
+            if (mail(request, new CaseMail(organisationName, context.At)) is { } message)
+            {
+                db.Outbox.Add(message);
+            }
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -49,6 +61,9 @@ public sealed class CaseChanges(IDbContextFactory<PortalDb> dbs, PortalClock por
         return new CaseState(request.Id, request.Version, request.Status, request.DueOn);
     }
 }
+
+/// <summary>What an email caused by a case change needs besides the case: who signs it and when it was written.</summary>
+public sealed record CaseMail(string OrganisationName, DateTimeOffset At);
 
 /// <summary>The case after a change: its new version for the next change, status and legal limit.</summary>
 public sealed record CaseState(Guid RequestId, Guid Version, RequestStatus Status, DateOnly DueOn);

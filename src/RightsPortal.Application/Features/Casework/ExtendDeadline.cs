@@ -1,5 +1,7 @@
 using FluentValidation;
 using MediatR;
+using Microsoft.Extensions.Options;
+using RightsPortal.Application.Mail;
 using RightsPortal.Application.Security;
 using RightsPortal.Domain.Requests;
 
@@ -18,8 +20,14 @@ public sealed class ExtendDeadlineValidator : AbstractValidator<ExtendDeadlineCo
     }
 }
 
-internal sealed class ExtendDeadlineHandler(CaseChanges cases) : IRequestHandler<ExtendDeadlineCommand, CaseState>
+internal sealed class ExtendDeadlineHandler(CaseChanges cases, IOptions<MailLinkOptions> mailLinks) : IRequestHandler<ExtendDeadlineCommand, CaseState>
 {
     public Task<CaseState> Handle(ExtendDeadlineCommand cmd, CancellationToken cancellationToken) =>
-        cases.ApplyAsync(cmd, (r, ctx) => r.Extend(cmd.Reason, ctx), cancellationToken);
+        cases.ApplyAsync(cmd, (r, ctx) => r.Extend(cmd.Reason, ctx), cancellationToken, (r, m) =>
+        {
+            // The family is told in the same save that records the extension, with the reason the caseworker wrote for them.
+            if (string.IsNullOrWhiteSpace(r.RequesterEmail)) return null;
+            var notice = MailTemplates.ExtensionNotice(m.OrganisationName, r.Reference, r.ExtensionReason ?? cmd.Reason, r.DueOn, mailLinks.Value.PublicBaseUrl);
+            return OutboxMessage.Create(MailKinds.ExtensionNotice, r.RequesterEmail, notice.Subject, notice.Body, m.At, r.OrganisationId, r.Id);
+        });
 }

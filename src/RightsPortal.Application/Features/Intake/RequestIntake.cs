@@ -3,9 +3,11 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RightsPortal.Application.Clock;
 using RightsPortal.Application.Data;
 using RightsPortal.Application.Features.Public;
+using RightsPortal.Application.Mail;
 using RightsPortal.Application.Security;
 using RightsPortal.Domain.Organisations;
 using RightsPortal.Domain.Requests;
@@ -29,7 +31,7 @@ public sealed record IntakeDetails(
 /// organisation's categories are checked, references are issued in order under the write lock, the clock is counted
 /// on the organisation's settings, and a repeated submission finds the first request again.
 /// </summary>
-public sealed class RequestIntake(IDbContextFactory<PortalDb> dbs, PortalClock portalClock, TimeProvider clock)
+public sealed class RequestIntake(IDbContextFactory<PortalDb> dbs, PortalClock portalClock, TimeProvider clock, IOptions<MailLinkOptions> mailLinks)
 {
     public async Task<SubmissionReceipt> ReceiveAsync(Expression<Func<Organisation, bool>> organisationIs, IntakeDetails details, CancellationToken ct)
     {
@@ -74,6 +76,13 @@ public sealed class RequestIntake(IDbContextFactory<PortalDb> dbs, PortalClock p
             details.RecordedBy,
             details.FamilyGroupId);
         db.Requests.Add(request);
+
+        // The acknowledgement goes in the same save: it exists exactly when the request does.
+        if (!string.IsNullOrWhiteSpace(request.RequesterEmail))
+        {
+            var ack = MailTemplates.Acknowledgement(organisation.Name, request.Reference, request.ReceivedOn, request.DueOn, mailLinks.Value.PublicBaseUrl);
+            db.Outbox.Add(OutboxMessage.Create(MailKinds.Acknowledgement, request.RequesterEmail, ack.Subject, ack.Body, now, organisation.Id, request.Id));
+        }
 
         try
         {

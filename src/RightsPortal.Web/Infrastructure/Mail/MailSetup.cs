@@ -1,0 +1,26 @@
+using RightsPortal.Application.Mail;
+
+namespace RightsPortal.Web.Infrastructure.Mail;
+
+public static class MailSetup
+{
+    /// <summary>The outbox dispatcher with SMTP when Portal:Mail:SmtpHost is set, else .eml files in &lt;data&gt;/mail.</summary>
+    public static IServiceCollection AddPortalMail(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        services.Configure<MailOptions>(configuration.GetSection("Portal:Mail"));
+        services.Configure<MailLinkOptions>(o => o.PublicBaseUrl = configuration["Portal:PublicBaseUrl"] is { Length: > 0 } url ? url : MailLinkOptions.DefaultPublicBaseUrl);
+        if (string.IsNullOrWhiteSpace(configuration["Portal:Mail:SmtpHost"]))
+        {
+            var mailDirectory = Path.Combine(dataDirectory, "mail");
+            services.AddSingleton<IMailSender>(sp => new EmlFileMailSender(mailDirectory, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>()));
+        }
+        else
+        {
+            services.AddSingleton<IMailSender, SmtpMailSender>();
+        }
+
+        services.AddSingleton<MailDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailDispatcher>());
+        return services;
+    }
+}
