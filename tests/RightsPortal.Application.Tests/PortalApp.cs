@@ -119,6 +119,14 @@ public sealed class PortalApp : IAsyncDisposable
         return this;
     }
 
+    /// <summary>A family signed in with a code for this address (not staff: no roles, no organisation).</summary>
+    public PortalApp AsFamily(string email)
+    {
+        Actor.SignOut();
+        Actor.VerifiedFamilyEmail = email;
+        return this;
+    }
+
     public PortalApp AsCaseworker(string code)
     {
         Actor.SignIn("caseworker-" + code, OrganisationId(code), Roles.Caseworker);
@@ -181,9 +189,13 @@ public sealed class TestActor : ICurrentActor
 
     public bool IsInRole(string role) => roles.Contains(role);
 
+    /// <summary>Set by <see cref="PortalApp.AsFamily"/>: the family proved this address with a code.</summary>
+    public string? VerifiedFamilyEmail { get; set; }
+
     public void SignIn(string userId, Guid? organisationId, params string[] inRoles)
     {
         IsAuthenticated = true;
+        VerifiedFamilyEmail = null;
         UserId = userId;
         OrganisationId = organisationId;
         Roles = inRoles.ToHashSet();
@@ -192,6 +204,7 @@ public sealed class TestActor : ICurrentActor
     public void SignOut()
     {
         IsAuthenticated = false;
+        VerifiedFamilyEmail = null;
         UserId = null;
         OrganisationId = null;
         Roles = new HashSet<string>();

@@ -218,6 +218,7 @@ public sealed class MySearchesTests : IAsyncLifetime
         public string? UserId => userId;
         public Guid? OrganisationId => organisationId;
         public bool IsInRole(string inRole) => role == inRole;
+        public string? VerifiedFamilyEmail => null;
 
         public void SignInAsCaseworker(Guid organisation) => (role, organisationId, userId) = (Roles.Caseworker, organisation, "bunit-caseworker");
 

@@ -172,5 +172,6 @@ public sealed class QueueComponentTests : IAsyncLifetime
         public string? UserId => SignedIn ? "bunit-caseworker" : null;
         Guid? ICurrentActor.OrganisationId => SignedIn ? OrganisationId : null;
         public bool IsInRole(string role) => SignedIn && role == Roles.Caseworker;
+        public string? VerifiedFamilyEmail => null;
     }
 }

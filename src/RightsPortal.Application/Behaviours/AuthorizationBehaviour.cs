@@ -11,6 +11,7 @@ namespace RightsPortal.Application.Behaviours;
 public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentActor actor) : IPipelineBehavior<TRequest, TResponse>
 {
     private static readonly bool IsPublic = typeof(TRequest).GetCustomAttribute<PublicRequestAttribute>() is not null;
+    private static readonly bool IsFamily = typeof(TRequest).GetCustomAttribute<RequiresFamilyAttribute>() is not null;
     private static readonly IReadOnlyList<string>? RequiredRoles = typeof(TRequest).GetCustomAttribute<RequiresRoleAttribute>()?.Roles;
 
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -18,6 +19,14 @@ public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentActor ac
         if (IsPublic)
         {
             return next();
+        }
+
+        if (IsFamily)
+        {
+            // A family's own requests only: staff roles do not count, a verified email address does.
+            return string.IsNullOrEmpty(actor.VerifiedFamilyEmail)
+                ? throw new ForbiddenException("Sign in with a code to see your requests.")
+                : next();
         }
 
         if (RequiredRoles is null || RequiredRoles.Count == 0)

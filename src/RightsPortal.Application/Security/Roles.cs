@@ -27,6 +27,10 @@ public sealed class RequiresRoleAttribute(params string[] roles) : Attribute
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class PublicRequestAttribute : Attribute;
 
+/// <summary>Only a family signed in with a sign-in code may send this; handlers scope it to their verified email address.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class RequiresFamilyAttribute : Attribute;
+
 /// <summary>The person sending the current request.</summary>
 public interface ICurrentActor
 {
@@ -37,6 +41,9 @@ public interface ICurrentActor
     Guid? OrganisationId { get; }
 
     bool IsInRole(string role);
+
+    /// <summary>The normalised email address a family proved they own with a sign-in code; null for staff and the public.</summary>
+    string? VerifiedFamilyEmail { get; }
 }
 
 /// <summary>The staff member may not do this (wrong role, no organisation, or not signed in).</summary>

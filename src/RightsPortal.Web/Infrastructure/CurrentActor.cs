@@ -23,12 +23,21 @@ internal sealed class CurrentActor(IHttpContextAccessor http, AuthenticationStat
 
     public bool IsInRole(string role) => IsAuthenticated && Principal.IsInRole(role);
 
+    /// <summary>From the family cookie only (pages under the family policy), never from a staff sign-in or the circuit.</summary>
+    public string? VerifiedFamilyEmail =>
+        http.HttpContext is { } context && !context.Request.Path.StartsWithSegments("/_blazor")
+            ? FamilyAuthentication.VerifiedEmail(context.User)
+            : null;
+
     private ClaimsPrincipal Resolve()
     {
         var context = http.HttpContext;
         if (context is not null && !context.Request.Path.StartsWithSegments("/_blazor"))
         {
-            return context.User;
+            // A family's identity proves an email address, not a staff member: it never counts as signed-in staff.
+            return context.User.Identities.Any(i => i.AuthenticationType == FamilyAuthentication.Scheme)
+                ? new ClaimsPrincipal(context.User.Identities.Where(i => i.AuthenticationType != FamilyAuthentication.Scheme))
+                : context.User;
         }
 
         // Server-side providers hold a completed task for the circuit's user.

@@ -14,6 +14,7 @@ using RightsPortal.Application.Seeding;
 using RightsPortal.Web.Api;
 using RightsPortal.Web.Components;
 using RightsPortal.Web.Components.Account;
+using RightsPortal.Web.Infrastructure.Mail;
 
 namespace RightsPortal.Web.Infrastructure;
 
@@ -41,6 +42,7 @@ public static class PortalSetup
             .SetApplicationName("RightsPortal")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         services.AddApplication();
+        services.AddPortalMail(builder.Configuration, dataDirectory);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -65,6 +67,7 @@ public static class PortalSetup
             .AddIdentityCookies();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { });
+        services.AddFamilyAuthentication();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -171,6 +174,7 @@ public static class PortalSetup
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapFamilyEndpoints();
         app.MapDeadlineEndpoints();
         app.MapRequestEndpoints();
         app.MapLetterEndpoints();

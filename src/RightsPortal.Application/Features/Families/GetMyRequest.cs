@@ -1,0 +1,76 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using RightsPortal.Application.Data;
+using RightsPortal.Application.Security;
+using RightsPortal.Domain.Requests;
+
+namespace RightsPortal.Application.Features.Families;
+
+/// <summary>
+/// One of a signed-in family's own requests, by its reference: where it stands, when they will hear and why, and what
+/// has happened. Another family's reference is simply not found (nothing says it exists).
+/// </summary>
+[RequiresFamily]
+public sealed record GetMyRequestQuery(string Reference) : IQuery<MyRequestDetail>;
+
+public sealed record MyRequestDetail(
+    string Reference,
+    string OrganisationName,
+    string InformationGovernanceContact,
+    string RightDescription,
+    string SubjectName,
+    string Status,
+    bool Finished,
+    DateOnly ReceivedOn,
+    DateOnly HearByOn,
+    IReadOnlyList<string> HearByExplanation,
+    IReadOnlyList<MyTimelineEntry> Timeline);
+
+/// <summary>What happened, as the family sees it: staff are "the information governance team", never named.</summary>
+public sealed record MyTimelineEntry(DateTimeOffset At, string Who, string What, string Detail);
+
+public static class FamilyTimeline
+{
+    public const string Team = "The information governance team";
+
+    /// <summary>
+    /// The team's own working notes (records found, searches of its services, its authority checks, its decision and
+    /// draft before the response is sent): not shown to families. The response itself shows once it is sent ("Closed").
+    /// </summary>
+    public static readonly IReadOnlySet<string> InternalKinds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Record listed", "Record removed from list", "Search requested", "Search findings", "Authority recorded",
+        "Decision recorded", "Response drafted",
+    };
+
+    public static IReadOnlyList<MyTimelineEntry> For(RightsRequest r) =>
+        [.. r.Events
+            .Where(e => !InternalKinds.Contains(e.Kind))
+            .OrderBy(e => e.At).ThenBy(e => e.Sequence)
+            .Select(e => new MyTimelineEntry(e.At, e.ActorId == "family" ? "You" : Team, e.Kind, e.Detail))];
+}
+
+internal sealed class GetMyRequestHandler(IDbContextFactory<PortalDb> dbs, ICurrentActor actor)
+    : IRequestHandler<GetMyRequestQuery, MyRequestDetail>
+{
+    public async Task<MyRequestDetail> Handle(GetMyRequestQuery query, CancellationToken cancellationToken)
+    {
+        var email = FamilyEmail.Normalise(actor.VerifiedFamilyEmail!);
+        var reference = (query.Reference ?? "").Trim().ToUpperInvariant();
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var r = (await db.Requests.AsNoTracking()
+                .Where(FamilyEmail.MadeBy(email))
+                .Where(x => x.Reference == reference)
+                .ToListAsync(cancellationToken))
+            .FirstOrDefault(x => FamilyEmail.Normalise(x.RequesterEmail) == email)
+            ?? throw new NotFoundException("request");
+        var organisation = await db.Organisations.AsNoTracking()
+            .Where(o => o.Id == r.OrganisationId)
+            .Select(o => new { o.Name, o.InformationGovernanceContact })
+            .SingleAsync(cancellationToken);
+
+        return new MyRequestDetail(r.Reference, organisation.Name, organisation.InformationGovernanceContact, r.Right.Describe(),
+            r.SubjectName, r.Status.Describe(), r.Status.IsFinished(), r.ReceivedOn, r.DueOn,
+            r.DueExplanation.Split('\n', StringSplitOptions.RemoveEmptyEntries), FamilyTimeline.For(r));
+    }
+}
