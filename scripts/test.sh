@@ -8,6 +8,10 @@ results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
 dotnet tool restore >/dev/null
+# axe-core (pinned in the package-lock.json) for the browser accessibility scans; a fresh clone has no node_modules yet.
+if [ ! -f tests/RightsPortal.EndToEnd.Tests/node_modules/axe-core/axe.min.js ]; then
+  npm ci --prefix tests/RightsPortal.EndToEnd.Tests --no-audit --no-fund >/dev/null || echo "npm ci for axe-core failed: the accessibility scans will fail."
+fi
 rc=0
 # One test project at a time (-m:1): on a 2-core machine the browser journeys must not compete with the other
 # suites for the CPU, or their waits become a matter of luck.
