@@ -25,6 +25,7 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
     public DbSet<RetentionRule> RetentionRules => Set<RetentionRule>();
     public DbSet<Mail.OutboxMessage> Outbox => Set<Mail.OutboxMessage>();
     public DbSet<Families.FamilySignInCode> FamilySignInCodes => Set<Families.FamilySignInCode>();
+    public DbSet<Files.StoredFile> Files => Set<Files.StoredFile>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -131,6 +132,16 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Ignore(r => r.DueAfterHearing);
             b.Ignore(r => r.FirstMonthEnds);
             OwnsList(b, r => r.Authorities, "AuthorityRecords", "authorities", a => a.Property(x => x.Detail).HasMaxLength(2000));
+            OwnsList(b, r => r.Answers, "RequestAnswers", "answers", a =>
+            {
+                a.Property(x => x.Question).HasMaxLength(300);
+                a.Property(x => x.Answer).HasMaxLength(4000);
+            });
+            OwnsList(b, r => r.Messages, "CaseMessages", "messages", m =>
+            {
+                m.Property(x => x.AuthorId).HasMaxLength(450);
+                m.Property(x => x.Text).HasMaxLength(4000);
+            });
             OwnsList(b, r => r.Disclosures, "DisclosureItems", "disclosures", d =>
             {
                 d.Property(x => x.Description).HasMaxLength(1000);
@@ -161,6 +172,17 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Property(m => m.Subject).HasMaxLength(300);
             b.Property(m => m.Body).HasMaxLength(20000);
             b.Property(m => m.LastError).HasMaxLength(500);
+        });
+
+        builder.Entity<Files.StoredFile>(b =>
+        {
+            b.HasIndex(f => f.RequestId);
+            b.HasOne<RightsRequest>().WithMany().HasForeignKey(f => f.RequestId).OnDelete(DeleteBehavior.Restrict);
+            b.Property(f => f.FileName).HasMaxLength(200);
+            b.Property(f => f.ContentType).HasMaxLength(100);
+            b.Property(f => f.StoredName).HasMaxLength(100);
+            b.Property(f => f.Sha256).HasMaxLength(64);
+            b.Property(f => f.UploadedBy).HasMaxLength(450);
         });
 
         builder.Entity<Families.FamilySignInCode>(b =>

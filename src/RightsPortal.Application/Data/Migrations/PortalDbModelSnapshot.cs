@@ -421,6 +421,58 @@ namespace RightsPortal.Application.Data.Migrations
                     b.ToTable("FamilySignInCodes");
                 });
 
+            modelBuilder.Entity("RightsPortal.Application.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("Files");
+                });
+
             modelBuilder.Entity("RightsPortal.Application.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1070,6 +1122,15 @@ namespace RightsPortal.Application.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RightsPortal.Application.Files.StoredFile", b =>
+                {
+                    b.HasOne("RightsPortal.Domain.Requests.RightsRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RightsPortal.Domain.Organisations.DataCategory", b =>
                 {
                     b.HasOne("RightsPortal.Domain.Organisations.Organisation", null)
@@ -1190,6 +1251,43 @@ namespace RightsPortal.Application.Data.Migrations
                                 .HasForeignKey("RequestId");
                         });
 
+                    b.OwnsMany("RightsPortal.Domain.Requests.CaseMessage", "Messages", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AuthorId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("FromFamily")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RequestId");
+
+                            b1.ToTable("CaseMessages", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
                     b.OwnsMany("RightsPortal.Domain.Requests.ClarificationPauseRecord", "Pauses", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1261,6 +1359,37 @@ namespace RightsPortal.Application.Data.Migrations
                                 .HasForeignKey("RequestId");
                         });
 
+                    b.OwnsMany("RightsPortal.Domain.Requests.RequestAnswer", "Answers", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Answer")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Question")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RequestId");
+
+                            b1.ToTable("RequestAnswers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
                     b.OwnsMany("RightsPortal.Domain.Requests.SearchTask", "SearchTasks", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1304,11 +1433,15 @@ namespace RightsPortal.Application.Data.Migrations
                                 .HasForeignKey("RequestId");
                         });
 
+                    b.Navigation("Answers");
+
                     b.Navigation("Authorities");
 
                     b.Navigation("Disclosures");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Messages");
 
                     b.Navigation("Pauses");
 
