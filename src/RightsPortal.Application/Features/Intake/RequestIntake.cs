@@ -24,7 +24,14 @@ public sealed record IntakeDetails(
     IReadOnlyList<string> DataCategories,
     string? Details,
     string? RecordedBy,
-    Guid? FamilyGroupId = null);
+    Guid? FamilyGroupId = null)
+{
+    /// <summary>The right's own questions and the family's answers, in the order asked (the online form).</summary>
+    public IReadOnlyList<(string Question, string Answer)>? Answers { get; init; }
+
+    /// <summary>A parent or carer ticked the parental-responsibility declaration on the online form.</summary>
+    public bool ParentalResponsibilityDeclared { get; init; }
+}
 
 /// <summary>
 /// The one way a request enters the portal, whether a family sent the form or a caseworker logged a letter: the
@@ -75,6 +82,17 @@ public sealed class RequestIntake(IDbContextFactory<PortalDb> dbs, PortalClock p
             settings,
             details.RecordedBy,
             details.FamilyGroupId);
+        if (details.Answers is { } answers)
+        {
+            request.RecordAnswers(answers);
+        }
+
+        if (details.ParentalResponsibilityDeclared)
+        {
+            request.RecordAuthority(AuthorityKind.ParentalResponsibilityDeclared, "Declared on the online form", null,
+                new CaseContext(details.RecordedBy ?? "family", now, today, calculator, settings));
+        }
+
         db.Requests.Add(request);
 
         // The acknowledgement goes in the same save: it exists exactly when the request does.

@@ -9,7 +9,11 @@ namespace RightsPortal.Application.Features.Public;
 [PublicRequest]
 public sealed record GetRequestFormQuery(string OrganisationCode) : IQuery<RequestFormView>;
 
-public sealed record RequestFormView(string Code, string Name, string ServiceName, IReadOnlyList<CategoryOption> Categories);
+public sealed record RequestFormView(string Code, string Name, string ServiceName, IReadOnlyList<CategoryOption> Categories)
+{
+    /// <summary>The rights a family can ask this organisation for online, in the order the choice page lists them.</summary>
+    public IReadOnlyList<Domain.Requests.Right> RightsOffered { get; init; } = [];
+}
 
 public sealed record CategoryOption(string Code, string Name, string Description);
 
@@ -21,13 +25,16 @@ internal sealed class GetRequestFormHandler(IDbContextFactory<PortalDb> dbs) : I
         var code = (query.OrganisationCode ?? "").ToUpperInvariant();
         var organisation = await db.Organisations.AsNoTracking()
             .Where(o => o.Code == code)
-            .Select(o => new { o.Code, o.Name, o.ServiceName })
+            .Select(o => new { o.Code, o.Name, o.ServiceName, o.Kind, o.RightsPromised })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("organisation");
         var categories = await db.DataCategories.AsNoTracking()
             .Where(c => db.Organisations.Any(o => o.Code == code && o.Id == c.OrganisationId))
             .OrderBy(c => c.Order)
             .Select(c => new CategoryOption(c.Code, c.Name, c.Description))
             .ToListAsync(cancellationToken);
-        return new RequestFormView(organisation.Code, organisation.Name, organisation.ServiceName, categories);
+        return new RequestFormView(organisation.Code, organisation.Name, organisation.ServiceName, categories)
+        {
+            RightsOffered = RightQuestions.Offered(organisation.Kind, organisation.RightsPromised),
+        };
     }
 }
