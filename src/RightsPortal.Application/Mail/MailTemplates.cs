@@ -8,6 +8,9 @@ public static class MailKinds
     public const string SignInCode = "sign-in-code";
     public const string Acknowledgement = "acknowledgement";
     public const string ExtensionNotice = "extension-notice";
+    public const string MessageFromTeam = "message-from-team";
+    public const string ClarificationRequested = "clarification-requested";
+    public const string IdentityRequested = "identity-requested";
 }
 
 /// <summary>The subject and plain-text body of one email.</summary>
@@ -91,6 +94,50 @@ public static class MailTemplates
             {organisationName}
             """);
     }
+
+    /// <summary>The team wrote to the family: only that there is a message, never its words (they are read after signing in).</summary>
+    public static MailContent MessageWaiting(string reference, string organisationName, string publicBaseUrl) =>
+        new(
+            $"There is a new message about your request ({reference})",
+            $"""
+            Hello,
+
+            There is a new message about your request {reference}. Sign in to read it: {SignInLink(publicBaseUrl)}
+
+            {organisationName}
+            """);
+
+    /// <summary>The team needs the family to say more about what they are asking for; the clock waits for the answer.</summary>
+    public static MailContent ClarificationNeeded(string reference, string organisationName, string publicBaseUrl) =>
+        new(
+            $"We need to know more about your request ({reference})",
+            $"""
+            Hello,
+
+            We need you to tell us more about your request {reference} before we can answer it. Sign in to see what we
+            need and to reply: {SignInLink(publicBaseUrl)}
+
+            The time we have to answer is paused until we hear from you, and restarts on the day your reply arrives.
+
+            {organisationName}
+            """);
+
+    /// <summary>The team needs proof of identity or authority before work starts.</summary>
+    public static MailContent IdentityNeeded(string reference, string organisationName, string publicBaseUrl) =>
+        new(
+            $"We need proof of identity for your request ({reference})",
+            $"""
+            Hello,
+
+            Before we can work on your request {reference}, we need proof of who you are or of your authority to ask.
+            Sign in to see what we need: {SignInLink(publicBaseUrl)}
+
+            The time we have to answer starts on the day we receive it.
+
+            {organisationName}
+            """);
+
+    private static string SignInLink(string publicBaseUrl) => Link(publicBaseUrl) + "sign-in";
 
     private static string Link(string publicBaseUrl) =>
         (string.IsNullOrWhiteSpace(publicBaseUrl) ? MailLinkOptions.DefaultPublicBaseUrl : publicBaseUrl).TrimEnd('/') + "/";

@@ -1,5 +1,7 @@
 using FluentValidation;
 using MediatR;
+using Microsoft.Extensions.Options;
+using RightsPortal.Application.Mail;
 using RightsPortal.Application.Security;
 using RightsPortal.Domain.Requests;
 
@@ -18,8 +20,9 @@ public sealed class PauseForClarificationValidator : AbstractValidator<PauseForC
     }
 }
 
-internal sealed class PauseForClarificationHandler(CaseChanges cases) : IRequestHandler<PauseForClarificationCommand, CaseState>
+internal sealed class PauseForClarificationHandler(CaseChanges cases, IOptions<MailLinkOptions> mailLinks) : IRequestHandler<PauseForClarificationCommand, CaseState>
 {
     public Task<CaseState> Handle(PauseForClarificationCommand cmd, CancellationToken cancellationToken) =>
-        cases.ApplyAsync(cmd, (r, ctx) => r.PauseForClarification(cmd.AskedOn, cmd.Reason, ctx), cancellationToken);
+        cases.ApplyAsync(cmd, (r, ctx) => r.PauseForClarification(cmd.AskedOn, cmd.Reason, ctx), cancellationToken,
+            (r, m) => FamilyMail.Create(r, m, MailKinds.ClarificationRequested, MailTemplates.ClarificationNeeded(r.Reference, m.OrganisationName, mailLinks.Value.PublicBaseUrl)));
 }

@@ -1,5 +1,7 @@
 using FluentValidation;
 using MediatR;
+using Microsoft.Extensions.Options;
+using RightsPortal.Application.Mail;
 using RightsPortal.Application.Security;
 using RightsPortal.Domain.Requests;
 
@@ -18,8 +20,9 @@ public sealed class RequestIdentityValidator : AbstractValidator<RequestIdentity
     }
 }
 
-internal sealed class RequestIdentityHandler(CaseChanges cases) : IRequestHandler<RequestIdentityCommand, CaseState>
+internal sealed class RequestIdentityHandler(CaseChanges cases, IOptions<MailLinkOptions> mailLinks) : IRequestHandler<RequestIdentityCommand, CaseState>
 {
     public Task<CaseState> Handle(RequestIdentityCommand cmd, CancellationToken cancellationToken) =>
-        cases.ApplyAsync(cmd, (r, ctx) => r.RequestIdentity(cmd.Reason, ctx), cancellationToken);
+        cases.ApplyAsync(cmd, (r, ctx) => r.RequestIdentity(cmd.Reason, ctx), cancellationToken,
+            (r, m) => FamilyMail.Create(r, m, MailKinds.IdentityRequested, MailTemplates.IdentityNeeded(r.Reference, m.OrganisationName, mailLinks.Value.PublicBaseUrl)));
 }

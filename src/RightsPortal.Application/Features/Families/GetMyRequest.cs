@@ -24,7 +24,17 @@ public sealed record MyRequestDetail(
     DateOnly ReceivedOn,
     DateOnly HearByOn,
     IReadOnlyList<string> HearByExplanation,
-    IReadOnlyList<MyTimelineEntry> Timeline);
+    IReadOnlyList<MyTimelineEntry> Timeline)
+{
+    /// <summary>Messages between the family and the team, oldest first.</summary>
+    public IReadOnlyList<MyMessage> Messages { get; init; } = [];
+
+    /// <summary>The clock is paused for the family's answer: their next message restarts it.</summary>
+    public bool AwaitingClarification { get; init; }
+}
+
+/// <summary>One message on the family's request: "You" or the team, never a member of staff's name.</summary>
+public sealed record MyMessage(DateTimeOffset At, string Who, string Text);
 
 /// <summary>What happened, as the family sees it: staff are "the information governance team", never named.</summary>
 public sealed record MyTimelineEntry(DateTimeOffset At, string Who, string What, string Detail);
@@ -71,6 +81,10 @@ internal sealed class GetMyRequestHandler(IDbContextFactory<PortalDb> dbs, ICurr
 
         return new MyRequestDetail(r.Reference, organisation.Name, organisation.InformationGovernanceContact, r.Right.Describe(),
             r.SubjectName, r.Status.Describe(), r.Status.IsFinished(), r.ReceivedOn, r.DueOn,
-            r.DueExplanation.Split('\n', StringSplitOptions.RemoveEmptyEntries), FamilyTimeline.For(r));
+            r.DueExplanation.Split('\n', StringSplitOptions.RemoveEmptyEntries), FamilyTimeline.For(r))
+        {
+            Messages = [.. r.Messages.OrderBy(m => m.At).ThenBy(m => m.Sequence).Select(m => new MyMessage(m.At, m.FromFamily ? "You" : FamilyTimeline.Team, m.Text))],
+            AwaitingClarification = r.Status == RequestStatus.ClarificationRequested,
+        };
     }
 }
