@@ -38,6 +38,8 @@ public static class DependencyInjection
         services.AddSingleton<Clock.PortalClock>();
         services.AddScoped<Features.Casework.CaseChanges>();
         services.AddScoped<Features.Intake.RequestIntake>();
+        services.AddOptions<Files.FileStoreOptions>();
+        services.AddSingleton<Files.IFileStore, Files.EncryptedFileStore>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

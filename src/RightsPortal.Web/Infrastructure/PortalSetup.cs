@@ -42,6 +42,12 @@ public static class PortalSetup
             .SetApplicationName("RightsPortal")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         services.AddApplication();
+        // Uploads are encrypted (AES-GCM) in <data>/files with a key file beside the Data Protection keys, never in the web root.
+        services.Configure<Application.Files.FileStoreOptions>(o =>
+        {
+            o.Directory = Path.Combine(dataDirectory, "files");
+            o.KeyFile = Path.Combine(dataDirectory, "keys", "file-encryption.key");
+        });
         services.AddPortalMail(builder.Configuration, dataDirectory);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -178,6 +184,7 @@ public static class PortalSetup
         app.MapDeadlineEndpoints();
         app.MapRequestEndpoints();
         app.MapLetterEndpoints();
+        app.MapFileEndpoints();
         app.MapOpenApi();
 
         app.Lifetime.ApplicationStarted.Register(() =>

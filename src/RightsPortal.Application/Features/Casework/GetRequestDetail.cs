@@ -56,8 +56,14 @@ public sealed record RequestDetail(
     public string? AdjustmentNotes { get; init; }
     public IReadOnlyList<SearchTaskView> Searches { get; init; } = [];
 
+    /// <summary>Files sent with the request (ID, authority, evidence), oldest first.</summary>
+    public IReadOnlyList<CaseFileView> Files { get; init; } = [];
+
     /// <summary>The organisation's services a search can be asked of.</summary>
     public IReadOnlyList<string> Services { get; init; } = [];
+
+    /// <summary>What the family told us when asking: the right's own questions and their answers, in order.</summary>
+    public IReadOnlyList<AnswerView> Answers { get; init; } = [];
 
     /// <summary>Where the child stands today: child, young person (SEND) or adult, and from when.</summary>
     public SubjectStage SubjectStage { get; init; }
@@ -95,6 +101,9 @@ public sealed record RequestDetail(
     public string? TransferredFromReference { get; init; }
     public string? TransferNotice { get; init; }
 
+    /// <summary>Messages between the family and the team, oldest first.</summary>
+    public IReadOnlyList<CaseMessageView> Messages { get; init; } = [];
+
     /// <summary>The other children in the same family's request, each with its own case (links stay within this organisation).</summary>
     public IReadOnlyList<FamilyCaseView> FamilyCases { get; init; } = [];
 
@@ -110,7 +119,9 @@ public sealed record RequestDetail(
         {
             Version = r.Version,
             AllowedActions = r.AllowedActions(today),
+            Answers = [.. r.Answers.OrderBy(a => a.Sequence).Select(a => new AnswerView(a.Question, a.Answer))],
             Timeline = [.. r.Events.OrderBy(e => e.At).ThenBy(e => e.Sequence).Select(e => new TimelineEntry(e.At, e.ActorId, e.Kind, e.Detail))],
+            Messages = [.. r.Messages.OrderBy(m => m.At).ThenBy(m => m.Sequence).Select(m => new CaseMessageView(m.At, m.FromFamily, m.AuthorId, m.Text))],
             Outcome = r.Outcome,
             ResponseSummary = r.ResponseSummary,
             ResponseSentOn = r.ResponseSentOn,
@@ -153,6 +164,8 @@ public sealed record RequestDetail(
             TransferNotice = r.TransferNotice,
         };
 }
+
+public sealed record AnswerView(string Question, string Answer);
 
 public sealed record AuthorityView(AuthorityKind Kind, string Detail, bool? ChildIsCompetent, DateOnly RecordedOn);
 
@@ -209,6 +222,7 @@ internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, I
                 .OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(cancellationToken),
             ErasureBlocks = r.Right == Right.Erasure ? ErasureCheck.Blocks(retention, r.DataCategories.ToList(), r.SubjectDateOfBirth, today) : [],
             FamilyCases = family,
+            Files = await CaseFiles.ForRequestAsync(db, r.Id, cancellationToken),
         };
     }
 }
