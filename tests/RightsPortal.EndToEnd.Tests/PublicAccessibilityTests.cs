@@ -39,6 +39,30 @@ public sealed class PublicAccessibilityTests(PortalServer portal) : IAsyncLifeti
             await page.GetByTestId("submit-request").ClickAsync();
             await Expect(page.GetByTestId("confirmation-panel")).ToBeVisibleAsync();
         },
+        ["choice of right"] = page => Go(page, "/stk/request"),
+        ["rectification form"] = page => Go(page, "/bar/request/correct"),
+        ["rectification form with errors"] = async page =>
+        {
+            await Go(page, "/bar/request/correct");
+            await page.GetByTestId("continue").ClickAsync();
+            await Expect(page.GetByTestId("error-summary")).ToBeVisibleAsync();
+        },
+        ["rectification: check your answers"] = async page =>
+        {
+            await Go(page, "/bar/request/correct");
+            await page.GetByLabel("Young person asking for themself").CheckAsync();
+            await page.GetByLabel("Your full name").FillAsync("Accessible Young Person");
+            await page.GetByLabel("Your email address").FillAsync("accessible.young@example.org");
+            await page.GetByLabel("Their full name").FillAsync("Accessible Young Person");
+            await page.GetByLabel("Day").FillAsync("5");
+            await page.GetByLabel("Month").FillAsync("11");
+            await page.GetByLabel("Year").FillAsync("2008");
+            await page.Locator("input[name=categories]").First.CheckAsync();
+            await page.GetByLabel("What is wrong?").FillAsync("My plan says I do not use a hearing aid.");
+            await page.GetByLabel("What should it say?").FillAsync("I use a hearing aid in both ears.");
+            await page.GetByTestId("continue").ClickAsync();
+            await Expect(page.GetByTestId("check-answers")).ToBeVisibleAsync();
+        },
         ["staff sign-in page"] = page => Go(page, "/Account/Login"),
         ["staff sign-in page with an error"] = async page =>
         {
