@@ -81,7 +81,9 @@ internal sealed class GetMyRequestHandler(IDbContextFactory<PortalDb> dbs, ICurr
 
         return new MyRequestDetail(r.Reference, organisation.Name, organisation.InformationGovernanceContact, r.Right.Describe(),
             r.SubjectName, r.Status.Describe(), r.Status.IsFinished(), r.ReceivedOn, r.DueOn,
-            r.DueExplanation.Split('\n', StringSplitOptions.RemoveEmptyEntries), FamilyTimeline.For(r))
+            // The organisation's own internal target is for its staff: families are told the legal limit.
+            [.. r.DueExplanation.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("Internal target", StringComparison.Ordinal))],
+            FamilyTimeline.For(r))
         {
             Messages = [.. r.Messages.OrderBy(m => m.At).ThenBy(m => m.Sequence).Select(m => new MyMessage(m.At, m.FromFamily ? "You" : FamilyTimeline.Team, m.Text))],
             AwaitingClarification = r.Status == RequestStatus.ClarificationRequested,
