@@ -98,6 +98,8 @@ public sealed class LetterDocumentTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode); // to sign in
         Assert.Contains("/Account/Login", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, word.StatusCode);
+        Assert.True(word.Headers.CacheControl?.NoStore, "a letter holds personal data: no cache may keep it");
+        Assert.True(page.Headers.CacheControl?.NoStore, "nor the printable page");
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", word.Content.Headers.ContentType!.MediaType);
         Assert.Equal($"{reference}-extension-notice.docx", word.Content.Headers.ContentDisposition!.FileName);
         var paragraphs = Paragraphs(await word.Content.ReadAsByteArrayAsync(), out _, out var errors);

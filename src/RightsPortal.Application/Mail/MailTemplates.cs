@@ -32,7 +32,7 @@ public sealed class MailLinkOptions
 public static class MailTemplates
 {
     /// <summary>How long a sign-in code works for; the sign-in code check uses the same span.</summary>
-    public static readonly TimeSpan SignInCodeLifetime = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan SignInCodeLifetime = Features.Families.SignInCodeRules.Lifetime;
 
     /// <summary>We have your request: the reference, the date received and the date they will hear by.</summary>
     public static MailContent Acknowledgement(string organisationName, string reference, DateOnly receivedOn, DateOnly dueOn, string publicBaseUrl) =>

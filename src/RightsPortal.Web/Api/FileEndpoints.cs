@@ -33,6 +33,7 @@ internal static class FileEndpoints
         ["no-file"] = UploadRules.NoFile,
         ["kind"] = "Select what the file is",
         ["finished"] = "This request is finished, so no more files can be added.",
+        ["conflict"] = "The team changed your request at the same moment, so your file was not added. Please choose it and send it again.",
     };
 
     public static void MapFileEndpoints(this IEndpointRouteBuilder endpoints)
@@ -154,6 +155,10 @@ internal static class FileEndpoints
         catch (DomainRuleException)
         {
             Redirect(context, back, "finished");
+        }
+        catch (ConcurrencyConflictException)
+        {
+            Redirect(context, back, "conflict");
         }
         catch (NotFoundException)
         {

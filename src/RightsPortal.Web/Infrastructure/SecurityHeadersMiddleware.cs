@@ -20,8 +20,19 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (HoldsPersonalData(context.Request.Path) && string.IsNullOrEmpty(headers.CacheControl))
+            {
+                // Case pages, letters and a family's own pages: never kept by shared caches or the browser's history.
+                headers.CacheControl = "no-store";
+            }
+
             return Task.CompletedTask;
         });
         return next(context);
     }
+
+    private static bool HoldsPersonalData(PathString path) =>
+        path.StartsWithSegments("/casework", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/my-requests", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/searches", StringComparison.OrdinalIgnoreCase);
 }

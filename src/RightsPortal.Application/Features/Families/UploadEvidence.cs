@@ -70,6 +70,11 @@ internal sealed class UploadEvidenceHandler(IDbContextFactory<PortalDb> dbs, ICu
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            store.Delete(stored.StoredName); // no row, no file
+            throw new ConcurrencyConflictException(); // the team changed the case at the same moment: a calm "try again"
+        }
         catch
         {
             store.Delete(stored.StoredName); // no row, no file
