@@ -22,15 +22,8 @@ internal static class FamilyCaseChange
         IDbContextFactory<PortalDb> dbs, PortalClock portalClock, ICurrentActor actor, TimeProvider clock,
         string reference, Action<RightsRequest, CaseContext> apply, CancellationToken ct)
     {
-        var email = FamilyEmail.Normalise(actor.VerifiedFamilyEmail ?? throw new ForbiddenException("Sign in to see your requests."));
-        var wanted = (reference ?? "").Trim().ToUpperInvariant();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var request = (await db.Requests
-                .Where(FamilyEmail.MadeBy(email))
-                .Where(r => r.Reference == wanted)
-                .ToListAsync(ct))
-            .FirstOrDefault(r => FamilyEmail.Normalise(r.RequesterEmail) == email)
-            ?? throw new NotFoundException("request");
+        var request = await FamilyRequests.FindOwnAsync(db.Requests, actor, reference, ct);
 
         var (settings, calculator) = await portalClock.ForOrganisationAsync(db, request.OrganisationId, ct);
         apply(request, new CaseContext(ActorId, clock.GetUtcNow(), clock.UkToday(), calculator, settings));

@@ -65,15 +65,8 @@ internal sealed class GetMyRequestHandler(IDbContextFactory<PortalDb> dbs, ICurr
 {
     public async Task<MyRequestDetail> Handle(GetMyRequestQuery query, CancellationToken cancellationToken)
     {
-        var email = FamilyEmail.Normalise(actor.VerifiedFamilyEmail!);
-        var reference = (query.Reference ?? "").Trim().ToUpperInvariant();
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var r = (await db.Requests.AsNoTracking()
-                .Where(FamilyEmail.MadeBy(email))
-                .Where(x => x.Reference == reference)
-                .ToListAsync(cancellationToken))
-            .FirstOrDefault(x => FamilyEmail.Normalise(x.RequesterEmail) == email)
-            ?? throw new NotFoundException("request");
+        var r = await FamilyRequests.FindOwnAsync(db.Requests.AsNoTracking(), actor, query.Reference, cancellationToken);
         var organisation = await db.Organisations.AsNoTracking()
             .Where(o => o.Id == r.OrganisationId)
             .Select(o => new { o.Name, o.InformationGovernanceContact })

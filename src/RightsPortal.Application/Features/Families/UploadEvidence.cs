@@ -84,16 +84,3 @@ internal sealed class UploadEvidenceHandler(IDbContextFactory<PortalDb> dbs, ICu
         return new UploadedFile(stored.Id, stored.FileName, stored.ContentType, stored.Size);
     }
 }
-
-/// <summary>Finding one of the signed-in family's own requests by reference; anyone else's is simply not found.</summary>
-internal static class FamilyRequests
-{
-    public static async Task<RightsRequest> FindOwnAsync(IQueryable<RightsRequest> requests, ICurrentActor actor, string? reference, CancellationToken ct)
-    {
-        var email = FamilyEmail.Normalise(actor.VerifiedFamilyEmail!);
-        var wanted = (reference ?? "").Trim().ToUpperInvariant();
-        return (await requests.Where(FamilyEmail.MadeBy(email)).Where(x => x.Reference == wanted).ToListAsync(ct))
-            .FirstOrDefault(x => FamilyEmail.Normalise(x.RequesterEmail) == email)
-            ?? throw new NotFoundException("request");
-    }
-}
