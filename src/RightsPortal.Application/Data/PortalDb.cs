@@ -26,6 +26,10 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
     public DbSet<Mail.OutboxMessage> Outbox => Set<Mail.OutboxMessage>();
     public DbSet<Families.FamilySignInCode> FamilySignInCodes => Set<Families.FamilySignInCode>();
     public DbSet<Files.StoredFile> Files => Set<Files.StoredFile>();
+    public DbSet<Mail.MailTemplate> MailTemplates => Set<Mail.MailTemplate>();
+    public DbSet<Oversight.StaffReminder> StaffReminders => Set<Oversight.StaffReminder>();
+    public DbSet<Oversight.AuditChainCheck> AuditChainChecks => Set<Oversight.AuditChainCheck>();
+    public DbSet<PrivacyNoticeVersion> PrivacyNotices => Set<PrivacyNoticeVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -99,6 +103,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.HasIndex(r => new { r.OrganisationId, r.Reference }).IsUnique();
             b.HasIndex(r => r.SubmissionId).IsUnique();
             b.HasIndex(r => new { r.OrganisationId, r.Status, r.DueOn });
+            b.HasIndex(r => new { r.OrganisationId, r.ReceivedOn });
+            b.HasIndex(r => new { r.OrganisationId, r.ClosedOn });
             b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             b.Property(r => r.Reference).HasMaxLength(20);
             b.Property(r => r.RequesterName).HasMaxLength(200);
@@ -174,6 +180,48 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Property(m => m.LastError).HasMaxLength(500);
         });
 
+        builder.Entity<Mail.MailTemplate>(b =>
+        {
+            b.HasIndex(t => new { t.OrganisationId, t.Kind }).IsUnique();
+            b.Property(t => t.Kind).HasMaxLength(60);
+            b.Property(t => t.Subject).HasMaxLength(300);
+            b.Property(t => t.Body).HasMaxLength(10000);
+            b.Property(t => t.UpdatedBy).HasMaxLength(450);
+        });
+
+        builder.Entity<Oversight.StaffReminder>(b =>
+        {
+            b.HasIndex(r => new { r.RecipientUserId, r.Key }).IsUnique();
+            b.HasIndex(r => new { r.RecipientUserId, r.ReadAt, r.CreatedAt });
+            b.HasIndex(r => new { r.OrganisationId, r.CreatedAt });
+            b.Property(r => r.RecipientUserId).HasMaxLength(450);
+            b.Property(r => r.Key).HasMaxLength(200);
+            b.Property(r => r.Kind).HasMaxLength(60);
+            b.Property(r => r.Reference).HasMaxLength(40);
+            b.Property(r => r.Text).HasMaxLength(500);
+        });
+
+        builder.Entity<Oversight.AuditChainCheck>(b =>
+        {
+            b.HasIndex(c => c.CheckedAt);
+            b.Property(c => c.Trigger).HasMaxLength(20);
+            b.Property(c => c.CheckedBy).HasMaxLength(450);
+            b.Ignore(c => c.Intact);
+        });
+
+        builder.Entity<PrivacyNoticeVersion>(b =>
+        {
+            b.ToTable("PrivacyNotices");
+            b.HasIndex(n => new { n.OrganisationId, n.Title, n.RecordedAt });
+            b.Property(n => n.Title).HasMaxLength(200);
+            b.Property(n => n.Version).HasMaxLength(40);
+            b.Property(n => n.Author).HasMaxLength(200);
+            b.Property(n => n.ApprovedBy).HasMaxLength(200);
+            b.Property(n => n.Changes).HasMaxLength(4000);
+            b.Property(n => n.Url).HasMaxLength(500);
+            b.Property(n => n.RecordedBy).HasMaxLength(450);
+        });
+
         builder.Entity<Files.StoredFile>(b =>
         {
             b.HasIndex(f => f.RequestId);
@@ -207,6 +255,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
         {
             b.HasIndex(e => e.RequestId);
             b.HasIndex(e => e.At);
+            b.HasIndex(e => new { e.OrganisationId, e.At });
+            b.HasIndex(e => e.ActorId);
             b.Property(e => e.Action).HasMaxLength(120);
             b.Property(e => e.Outcome).HasMaxLength(20);
             b.Property(e => e.Hash).HasMaxLength(64);
