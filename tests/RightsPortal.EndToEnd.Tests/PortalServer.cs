@@ -43,6 +43,7 @@ public sealed class PortalServer : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Portal__DataDirectory"] = dataDirectory;
         start.Environment["Portal__FormPostsPerMinute"] = "1000";
+        start.Environment["Portal__SignInPostsPerQuarterHour"] = "1000";
         process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the portal.");
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };

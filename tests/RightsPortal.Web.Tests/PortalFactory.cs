@@ -22,6 +22,8 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected virtual int ApiRequestsPerMinute => 10_000;
 
+    protected virtual int SignInPostsPerQuarterHour => 10_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(DataDirectory);
@@ -29,6 +31,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabaseFile}");
         builder.UseSetting("Portal:DataDirectory", DataDirectory);
         builder.UseSetting("Portal:FormPostsPerMinute", FormPostsPerMinute.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Portal:SignInPostsPerQuarterHour", SignInPostsPerQuarterHour.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Portal:ApiRequestsPerMinute", ApiRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -66,6 +69,12 @@ public class PortalFactory : WebApplicationFactory<Program>
 public sealed class TightlyLimitedApiPortalFactory : PortalFactory
 {
     protected override int ApiRequestsPerMinute => 3;
+}
+
+/// <summary>The same app allowing one client three sign-in posts in 15 minutes.</summary>
+public sealed class TightSignInPortalFactory : PortalFactory
+{
+    protected override int SignInPostsPerQuarterHour => 3;
 }
 
 public sealed class TightlyLimitedPortalFactory : PortalFactory

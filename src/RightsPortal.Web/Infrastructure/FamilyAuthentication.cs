@@ -15,12 +15,28 @@ public static class FamilyAuthentication
     public const string Policy = "Family";
     public const string EmailClaim = "rightsportal:family-email";
     public const string CookieName = "RightsPortal.Family";
+    public const string SignedInAtClaim = "rightsportal:signed-in-at";
 
     /// <summary>The session ends after this long without a page being opened.</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(20);
 
-    public static ClaimsPrincipal Principal(string verifiedEmail) =>
-        new(new ClaimsIdentity([new Claim(EmailClaim, verifiedEmail)], Scheme));
+    /// <summary>
+    /// However active the family is, a session ends this long after they signed in: a shared or stolen device does
+    /// not stay signed in for ever. They sign in again with a new code.
+    /// </summary>
+    public static readonly TimeSpan AbsoluteLimit = TimeSpan.FromHours(2);
+
+    public static ClaimsPrincipal Principal(string verifiedEmail, DateTimeOffset signedInAt) =>
+        new(new ClaimsIdentity(
+        [
+            new Claim(EmailClaim, verifiedEmail),
+            new Claim(SignedInAtClaim, signedInAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ], Scheme));
+
+    /// <summary>True when the session began more than <see cref="AbsoluteLimit"/> ago, or does not say when it began.</summary>
+    public static bool HasOutlived(ClaimsPrincipal user, DateTimeOffset now) =>
+        !long.TryParse(user.FindFirst(SignedInAtClaim)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        || now - DateTimeOffset.FromUnixTimeSeconds(seconds) > AbsoluteLimit;
 
     /// <summary>The verified address, when this principal holds a family identity.</summary>
     public static string? VerifiedEmail(ClaimsPrincipal user) =>
@@ -39,6 +55,15 @@ public static class FamilyAuthentication
             o.SlidingExpiration = true;
             o.LoginPath = "/sign-in";
             o.AccessDeniedPath = "/sign-in";
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                if (context.Principal is { } principal && HasOutlived(principal, now))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(Scheme);
+                }
+            };
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p

@@ -9,6 +9,12 @@ public sealed class PortalOptions
     /// <summary>Form posts one client may make per minute (public forms and sign-in).</summary>
     public int FormPostsPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// Sign-in posts (asking for a code, entering one) one client may make in 15 minutes, whatever addresses it uses: with
+    /// the per-address limits this stops one machine trying codes or flooding addresses.
+    /// </summary>
+    public int SignInPostsPerQuarterHour { get; set; } = 20;
+
     /// <summary>Requests one client may make per minute to the integration API.</summary>
     public int ApiRequestsPerMinute { get; set; } = 120;
 

@@ -109,8 +109,12 @@ public static class PortalSetup
             o.OnRejected = (rejected, _) => rejected.HttpContext.Request.Path.StartsWithSegments("/api")
                 ? new ValueTask(Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
                     detail: "This client has sent too many requests. Wait a minute, then try again.").ExecuteAsync(rejected.HttpContext))
-                : new ValueTask(CalmPage.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many attempts",
-                    "This has been sent too many times in a short time.", "Wait a minute, then try again. Anything you had already sent has been saved."));
+                : rejected.HttpContext.Request.Path.StartsWithSegments("/sign-in")
+                    ? new ValueTask(CalmPage.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many attempts",
+                        "There have been too many attempts to sign in from this device in a short time.",
+                        "Wait 15 minutes, then ask for a new code. Your requests are safe and nothing has been lost."))
+                    : new ValueTask(CalmPage.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many attempts",
+                        "This has been sent too many times in a short time.", "Wait a minute, then try again. Anything you had already sent has been saved."));
             o.AddPolicy(DeadlineEndpoints.RateLimitPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 "api:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                 _ => new FixedWindowRateLimiterOptions
@@ -119,23 +123,42 @@ public static class PortalSetup
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
-            {
-                // Form posts (public forms, sign-in) are limited per client; page views and the staff circuit are not.
-                if (!HttpMethods.IsPost(ctx.Request.Method) || ctx.Request.Path.StartsWithSegments("/_blazor"))
+            // Form posts (public forms, sign-in) are limited per client; page views and the staff circuit are not. Sign-in
+            // posts also have their own, longer window per client (codes are limited per address too: three sent, five tries).
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
                 {
-                    return RateLimitPartition.GetNoLimiter("reads");
-                }
+                    if (!IsFormPost(ctx))
+                    {
+                        return RateLimitPartition.GetNoLimiter("reads");
+                    }
 
-                var client = ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                var limit = ctx.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.FormPostsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter("post:" + client, _ => new FixedWindowRateLimiterOptions
+                    var limit = ctx.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.FormPostsPerMinute;
+                    return RateLimitPartition.GetFixedWindowLimiter("post:" + Client(ctx), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = Math.Max(1, limit),
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    });
+                }),
+                PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
                 {
-                    PermitLimit = Math.Max(1, limit),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
+                    if (!IsFormPost(ctx) || !ctx.Request.Path.StartsWithSegments("/sign-in"))
+                    {
+                        return RateLimitPartition.GetNoLimiter("not-sign-in");
+                    }
+
+                    var limit = ctx.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.SignInPostsPerQuarterHour;
+                    return RateLimitPartition.GetFixedWindowLimiter("sign-in:" + Client(ctx), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = Math.Max(1, limit),
+                        Window = TimeSpan.FromMinutes(15),
+                        QueueLimit = 0,
+                    });
+                }));
+
+            static bool IsFormPost(HttpContext ctx) => HttpMethods.IsPost(ctx.Request.Method) && !ctx.Request.Path.StartsWithSegments("/_blazor");
+            static string Client(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         });
     }
 
