@@ -31,6 +31,12 @@ public sealed record MyRequestDetail(
 
     /// <summary>The clock is paused for the family's answer: their next message restarts it.</summary>
     public bool AwaitingClarification { get; init; }
+
+    /// <summary>Where to complain to the organisation about how this request was handled (its own complaint form).</summary>
+    public string ComplaintAddress { get; init; } = "";
+
+    /// <summary>This request is itself a complaint: the next step is the ICO, not another complaint.</summary>
+    public bool IsComplaint { get; init; }
 }
 
 /// <summary>One message on the family's request: "You" or the team, never a member of staff's name.</summary>
@@ -69,7 +75,7 @@ internal sealed class GetMyRequestHandler(IDbContextFactory<PortalDb> dbs, ICurr
         var r = await FamilyRequests.FindOwnAsync(db.Requests.AsNoTracking(), actor, query.Reference, cancellationToken);
         var organisation = await db.Organisations.AsNoTracking()
             .Where(o => o.Id == r.OrganisationId)
-            .Select(o => new { o.Name, o.InformationGovernanceContact })
+            .Select(o => new { o.Name, o.Code, o.InformationGovernanceContact })
             .SingleAsync(cancellationToken);
 
         return new MyRequestDetail(r.Reference, organisation.Name, organisation.InformationGovernanceContact, r.Right.Describe(),
@@ -80,6 +86,8 @@ internal sealed class GetMyRequestHandler(IDbContextFactory<PortalDb> dbs, ICurr
         {
             Messages = [.. r.Messages.OrderBy(m => m.At).ThenBy(m => m.Sequence).Select(m => new MyMessage(m.At, m.FromFamily ? "You" : FamilyTimeline.Team, m.Text))],
             AwaitingClarification = r.Status == RequestStatus.ClarificationRequested,
+            ComplaintAddress = $"/{organisation.Code.ToLowerInvariant()}/request/{Public.RightQuestions.Slug(Right.Complaint)}",
+            IsComplaint = r.Right == Right.Complaint,
         };
     }
 }
