@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RightsPortal.Application.Data;
+using RightsPortal.Application.Features.Casework;
+using RightsPortal.Application.Security;
+using RightsPortal.Domain.Requests;
+
+namespace RightsPortal.ScaleBenchmarks;
+
+/// <summary>
+/// Times what staff wait for on the seeded database: each operation warmed up, then run several times; the median and
+/// the worst are reported, with the bytes the .NET runtime allocated per run and the process's peak working set.
+/// </summary>
+internal static class Measurements
+{
+    private const int Runs = 15;
+
+    public static async Task<int> RunAsync(ServiceProvider services, DateOnly today, TextWriter log)
+    {
+        var dbs = services.GetRequiredService<IDbContextFactory<PortalDb>>();
+        await using (var db = await dbs.CreateDbContextAsync())
+        {
+            var count = await db.Requests.CountAsync();
+            log.WriteLine($"Database: {count:N0} requests; {Environment.ProcessorCount} cores; .NET {Environment.Version}; today {today:yyyy-MM-dd}");
+        }
+
+        var actor = services.GetRequiredService<BenchActor>();
+        var organisation = await OrganisationAsync(dbs, "BAR");
+        var failures = 0;
+
+        actor.Become("bench-caseworker", organisation, Roles.Caseworker);
+        failures += await TimeAsync(log, "Casework queue, first page (open: in progress, sorted by due date)", 100, services,
+            m => m.Send(new GetQueueQuery(0, 25, RequestStatus.InProgress, SortBy: QueueSort.DueOn)));
+        failures += await TimeAsync(log, "Casework queue, first page (all, newest received first)", 100, services,
+            m => m.Send(new GetQueueQuery(0, 25, SortBy: QueueSort.ReceivedOn, Descending: true)));
+
+        log.WriteLine($"Peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB");
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static async Task<Guid> OrganisationAsync(IDbContextFactory<PortalDb> dbs, string code)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        return await db.Organisations.Where(o => o.Code == code).Select(o => o.Id).SingleAsync();
+    }
+
+    /// <summary>Runs the operation (warm-up, then <see cref="Runs"/> timed runs) and prints median, worst and allocation.</summary>
+    public static async Task<int> TimeAsync<T>(TextWriter log, string name, double targetMs, ServiceProvider services, Func<IMediator, Task<T>> operation, int runs = Runs)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await operation(scope.ServiceProvider.GetRequiredService<IMediator>()); // warm-up: JIT, query compilation, page cache
+        }
+
+        var times = new List<double>(runs);
+        long allocated = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            var total = GC.GetTotalAllocatedBytes(precise: false);
+            var watch = Stopwatch.StartNew();
+            await operation(mediator);
+            watch.Stop();
+            allocated += GC.GetTotalAllocatedBytes(precise: false) - total;
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        var median = times[times.Count / 2];
+        var met = median <= targetMs;
+        log.WriteLine($"{name}: median {median:N1} ms, worst {times[^1]:N1} ms over {runs} runs; {allocated / runs / 1024.0:N0} KB allocated per run; " +
+                      $"target < {targetMs:N0} ms: {(met ? "met" : "MISSED")}");
+        return met ? 0 : 1;
+    }
+}
