@@ -18,7 +18,8 @@ public sealed partial class FamilyMessagesHttpTests(PortalFactory portal) : ICla
         var page = await StaticForm.OpenAsync(client, $"/my-requests/{reference}");
         Assert.Equal("send-message", page.Handler);
         Assert.Contains("data-testid=\"no-messages\"", page.Html, StringComparison.Ordinal);
-        Assert.Contains("Unhappy with how your request was handled? You can complain to", page.Html, StringComparison.Ordinal);
+        Assert.Matches("<a href=\"/[a-z]{3}/request/complain\" data-testid=\"complain-link\">complain about how this request was handled</a>", page.Html);
+        Assert.Matches($@"Give your reference,\s+{reference}, so they can find it", page.Html);
         Assert.Contains("href=\"https://ico.org.uk/make-a-complaint/\"", page.Html, StringComparison.Ordinal);
 
         var posted = await page.PostAsync(client, [new("Message.Text", "Please include the annual review from 2025.")]);
