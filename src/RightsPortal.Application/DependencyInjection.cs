@@ -36,8 +36,10 @@ public static class DependencyInjection
 
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddSingleton<Clock.PortalClock>();
+        services.AddSingleton<Oversight.AuditChainChecker>();
         services.AddScoped<Features.Casework.CaseChanges>();
         services.AddScoped<Features.Intake.RequestIntake>();
+        services.AddScoped<Features.Oversight.RunDeadlineWatch>();
         services.AddOptions<Files.FileStoreOptions>();
         services.AddSingleton<Files.IFileStore, Files.EncryptedFileStore>();
         services.AddSingleton(TimeProvider.System);

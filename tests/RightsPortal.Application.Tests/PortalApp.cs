@@ -50,6 +50,9 @@ public sealed class PortalApp : IAsyncDisposable
     public TestActor Actor { get; }
     public LogCapture Logs { get; }
 
+    /// <summary>The held connection that keeps the in-memory database alive (to build a second set of services on it, as after a restart).</summary>
+    public SqliteConnection Connection => connection;
+
     /// <param name="now">The fake clock's start (UTC).</param>
     /// <param name="configure">Extra registrations (for example a handler for a request type declared in a test).</param>
     /// <param name="connectionPerOperation">

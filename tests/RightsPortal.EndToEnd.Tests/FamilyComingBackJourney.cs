@@ -20,6 +20,7 @@ public sealed partial class FamilyComingBackJourney(PortalServer portal)
         var page = await family.NewPageAsync();
         await page.GotoAsync("/stk/access-request");
         await page.GetByLabel("Parent or carer").CheckAsync();
+        await page.GetByLabel("I have parental responsibility for this child, or I care for them").CheckAsync();
         await page.GetByLabel("Your full name").FillAsync("Coming Back Parent");
         await page.GetByLabel("Your email address").FillAsync(Email);
         await page.GetByLabel("Their full name").FillAsync("Coming Back Child");
@@ -27,7 +28,12 @@ public sealed partial class FamilyComingBackJourney(PortalServer portal)
         await page.GetByLabel("Month").FillAsync("4");
         await page.GetByLabel("Year").FillAsync("2014");
         await page.GetByLabel("EHC needs assessment and plan").CheckAsync();
-        await page.GetByTestId("submit-request").ClickAsync();
+        await page.GetByTestId("continue").ClickAsync();
+        await Expect(page.GetByTestId("check-answers")).ToContainTextAsync("Coming Back Child");
+        await page.GetByTestId("send-request").ClickAsync();
+
+        // The confirmation says how to come back: sign in with the email address given.
+        await Expect(page.GetByTestId("follow-your-request")).ToContainTextAsync("with the email address you gave");
         var reference = (await page.GetByTestId("reference").InnerTextAsync()).Trim();
 
         // The team asks for ID.

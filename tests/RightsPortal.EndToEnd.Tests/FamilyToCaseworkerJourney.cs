@@ -21,8 +21,8 @@ public sealed partial class FamilyToCaseworkerJourney(PortalServer portal)
         await page.GetByTestId("start-STK").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Ask to see the records");
 
-        // Sending it empty first shows the error summary, linked to the fields.
-        await page.GetByTestId("submit-request").ClickAsync();
+        // Continuing with nothing filled in shows the error summary, linked to the fields.
+        await page.GetByTestId("continue").ClickAsync();
         await Expect(page.GetByTestId("error-summary")).ToContainTextAsync("Select who is asking");
         await page.ScreenshotAsync(new() { Path = Screenshot("family-form-errors"), FullPage = true });
 
@@ -35,7 +35,24 @@ public sealed partial class FamilyToCaseworkerJourney(PortalServer portal)
         await page.GetByLabel("Year").FillAsync("2013");
         await page.GetByLabel("Health and medical information").CheckAsync();
         await page.GetByLabel("EHC needs assessment and plan").CheckAsync();
-        await page.GetByTestId("submit-request").ClickAsync();
+        await page.GetByLabel("Anything that would help us find the records (optional)").FillAsync("Reports from 2023");
+
+        // A parent who forgot the declaration is asked for it, with every answer kept.
+        await page.GetByTestId("continue").ClickAsync();
+        await Expect(page.GetByTestId("error-summary")).ToContainTextAsync("Confirm that you have parental responsibility");
+        await Expect(page.GetByLabel("Their full name")).ToHaveValueAsync(ChildName);
+        await page.GetByLabel("I have parental responsibility for this child, or I care for them").CheckAsync();
+        await page.GetByTestId("continue").ClickAsync();
+
+        // Check your answers, change one, check again, send.
+        await Expect(page.GetByTestId("check-answers")).ToContainTextAsync("Reports from 2023");
+        await page.GetByTestId("change-answer-1").ClickAsync();
+        await Expect(page.GetByLabel("Anything that would help us find the records (optional)")).ToHaveValueAsync("Reports from 2023");
+        await page.GetByLabel("Anything that would help us find the records (optional)").FillAsync("Reports from 2022 and 2023");
+        await page.GetByTestId("continue").ClickAsync();
+        await Expect(page.GetByTestId("check-answers")).ToContainTextAsync("Reports from 2022 and 2023");
+        await page.ScreenshotAsync(new() { Path = Screenshot("family-access-check-answers"), FullPage = true });
+        await page.GetByTestId("send-request").ClickAsync();
 
         await Expect(page.GetByTestId("confirmation-panel")).ToBeVisibleAsync();
         var reference = (await page.GetByTestId("reference").InnerTextAsync()).Trim();
@@ -83,7 +100,8 @@ public sealed partial class FamilyToCaseworkerJourney(PortalServer portal)
         await page.GetByLabel("Month").FillAsync("9");
         await page.GetByLabel("Year").FillAsync("2009");
         await page.GetByLabel("Photographs").CheckAsync();
-        await page.GetByTestId("submit-request").ClickAsync();
+        await page.GetByTestId("continue").ClickAsync();
+        await page.GetByTestId("send-request").ClickAsync();
         var reference = (await page.GetByTestId("reference").InnerTextAsync()).Trim();
         Assert.StartsWith("HHJ-", reference, StringComparison.Ordinal);
 
@@ -95,6 +113,54 @@ public sealed partial class FamilyToCaseworkerJourney(PortalServer portal)
         await desk.GetByTestId("sign-in").ClickAsync();
         await Expect(desk.Locator("[data-testid=queue][data-interactive=yes]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Expect(desk.GetByTestId("queue-grid")).Not.ToContainTextAsync(reference);
+    }
+
+    [Fact]
+    public async Task An_advocate_sends_the_familys_signed_authority_with_the_request_and_the_caseworker_sees_it_on_the_case()
+    {
+        await using var family = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, BaseURL = portal.BaseAddress.ToString() });
+        var page = await family.NewPageAsync();
+        var problems = WatchForProblems(page);
+        await page.GotoAsync("/stk/access-request");
+        await page.GetByLabel("Someone acting for the family").CheckAsync();
+        await page.GetByLabel("Your full name").FillAsync("Advocate Journey");
+        await page.GetByLabel("Your email address").FillAsync("advocate.journey@example.org");
+        await page.GetByLabel("Their full name").FillAsync("Advocated Child");
+        await page.GetByLabel("Day").FillAsync("8");
+        await page.GetByLabel("Month").FillAsync("1");
+        await page.GetByLabel("Year").FillAsync("2016");
+        await page.GetByLabel("EHC needs assessment and plan").CheckAsync();
+        await page.GetByTestId("continue").ClickAsync();
+
+        // The check page offers the upload; a file that is not a PDF, JPG or PNG is refused and the answers stay.
+        await Expect(page.GetByTestId("authority-limit")).ToContainTextAsync("smaller than 10 MB");
+        await page.GetByLabel("Upload the family's signed authority (optional)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "authority.pdf", MimeType = "application/pdf", Buffer = "<html><body>not a pdf</body></html>"u8.ToArray(),
+        });
+        await page.GetByTestId("send-request").ClickAsync();
+        await Expect(page.GetByTestId("error-summary")).ToContainTextAsync("The file must be a PDF, JPG or PNG");
+        await Expect(page.GetByTestId("check-answers")).ToContainTextAsync("Advocated Child");
+
+        await page.GetByLabel("Upload the family's signed authority (optional)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "signed-authority.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n% signed by the family\n%%EOF\n"u8.ToArray(),
+        });
+        await page.GetByTestId("send-request").ClickAsync();
+        await Expect(page.GetByTestId("confirmation-panel")).ToBeVisibleAsync();
+        var reference = (await page.GetByTestId("reference").InnerTextAsync()).Trim();
+        Assert.Empty(problems);
+
+        await using var staff = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseAddress.ToString() });
+        var desk = await staff.NewPageAsync();
+        await desk.GotoAsync("/Account/Login?ReturnUrl=%2Fcasework");
+        await desk.GetByLabel("Work email address").FillAsync("caseworker.stk@rightsportal.test");
+        await desk.GetByLabel("Password").FillAsync("Demo-Passw0rd!");
+        await desk.GetByTestId("sign-in").ClickAsync();
+        await Expect(desk.Locator("[data-testid=queue][data-interactive=yes]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await desk.GetByTestId("queue-reference").Filter(new() { HasText = reference }).ClickAsync();
+        await Expect(desk.GetByTestId("request-reference")).ToHaveTextAsync(reference);
+        await Expect(desk.GetByTestId("timeline")).ToContainTextAsync("The family added evidence of authority to act: signed-authority.pdf.");
     }
 
     /// <summary>Console errors (a CSP violation shows up there) and failed requests for the app's own assets.</summary>

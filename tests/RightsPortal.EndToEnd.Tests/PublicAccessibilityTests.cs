@@ -22,21 +22,39 @@ public sealed class PublicAccessibilityTests(PortalServer portal) : IAsyncLifeti
         ["access-request form with errors"] = async page =>
         {
             await Go(page, "/stk/access-request");
-            await page.GetByTestId("submit-request").ClickAsync();
+            await page.GetByTestId("continue").ClickAsync();
             await Expect(page.GetByTestId("error-summary")).ToBeVisibleAsync();
+        },
+        ["access-request: check your answers"] = async page =>
+        {
+            await AnswerAccessRequestAsync(page, "Parent or carer");
+            await page.GetByLabel("I have parental responsibility for this child, or I care for them").CheckAsync();
+            await page.GetByTestId("continue").ClickAsync();
+            await Expect(page.GetByTestId("check-answers")).ToBeVisibleAsync();
+        },
+        ["access-request: representative's upload"] = async page =>
+        {
+            await AnswerAccessRequestAsync(page, "Someone acting for the family");
+            await page.GetByTestId("continue").ClickAsync();
+            await Expect(page.GetByTestId("authority-upload")).ToBeVisibleAsync();
+        },
+        ["access-request: representative's upload refused"] = async page =>
+        {
+            await AnswerAccessRequestAsync(page, "Someone acting for the family");
+            await page.GetByTestId("continue").ClickAsync();
+            await page.GetByLabel("Upload the family's signed authority (optional)").SetInputFilesAsync(new FilePayload
+            {
+                Name = "authority.pdf", MimeType = "application/pdf", Buffer = "<html>not a pdf</html>"u8.ToArray(),
+            });
+            await page.GetByTestId("send-request").ClickAsync();
+            await Expect(page.GetByTestId("authority-what-to-do")).ToBeVisibleAsync();
         },
         ["confirmation page"] = async page =>
         {
-            await Go(page, "/bar/access-request");
-            await page.GetByLabel("Parent or carer").CheckAsync();
-            await page.GetByLabel("Your full name").FillAsync("Accessible Parent");
-            await page.GetByLabel("Your email address").FillAsync("accessible.parent@example.org");
-            await page.GetByLabel("Their full name").FillAsync("Accessible Child");
-            await page.GetByLabel("Day").FillAsync("5");
-            await page.GetByLabel("Month").FillAsync("11");
-            await page.GetByLabel("Year").FillAsync("2015");
-            await page.Locator("input[name=categories]").First.CheckAsync();
-            await page.GetByTestId("submit-request").ClickAsync();
+            await AnswerAccessRequestAsync(page, "Parent or carer", "/bar/access-request");
+            await page.GetByLabel("I have parental responsibility for this child, or I care for them").CheckAsync();
+            await page.GetByTestId("continue").ClickAsync();
+            await page.GetByTestId("send-request").ClickAsync();
             await Expect(page.GetByTestId("confirmation-panel")).ToBeVisibleAsync();
         },
         ["choice of right"] = page => Go(page, "/stk/request"),
@@ -153,6 +171,20 @@ public sealed class PublicAccessibilityTests(PortalServer portal) : IAsyncLifeti
     public async Task DisposeAsync()
     {
         foreach (var context in contexts) await context.DisposeAsync();
+    }
+
+    /// <summary>Fills in the access form as <paramref name="role"/> (its declaration, if any, is left to the state).</summary>
+    private static async Task AnswerAccessRequestAsync(IPage page, string role, string path = "/stk/access-request")
+    {
+        await Go(page, path);
+        await page.GetByLabel(role).CheckAsync();
+        await page.GetByLabel("Your full name").FillAsync("Accessible Parent");
+        await page.GetByLabel("Your email address").FillAsync("accessible.parent@example.org");
+        await page.GetByLabel("Their full name").FillAsync("Accessible Child");
+        await page.GetByLabel("Day").FillAsync("5");
+        await page.GetByLabel("Month").FillAsync("11");
+        await page.GetByLabel("Year").FillAsync("2015");
+        await page.Locator("input[name=categories]").First.CheckAsync();
     }
 
     private static async Task Go(IPage page, string path, int expectStatus = 200)

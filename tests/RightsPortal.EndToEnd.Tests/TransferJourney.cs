@@ -20,6 +20,7 @@ public sealed class TransferJourney(PortalServer portal)
         var form = await family.NewPageAsync();
         await form.GotoAsync("/stk/access-request");
         await form.GetByLabel("Parent or carer").CheckAsync();
+        await form.GetByLabel("I have parental responsibility for this child, or I care for them").CheckAsync();
         await form.GetByLabel("Your full name").FillAsync("Transfer Parent");
         await form.GetByLabel("Your email address").FillAsync("transfer.parent@example.org");
         await form.GetByLabel("Their full name").FillAsync("Transfer Young Person");
@@ -27,7 +28,8 @@ public sealed class TransferJourney(PortalServer portal)
         await form.GetByLabel("Month").FillAsync("9");
         await form.GetByLabel("Year").FillAsync("2009");
         await form.GetByLabel("EHC needs assessment and plan").CheckAsync();
-        await form.GetByTestId("submit-request").ClickAsync();
+        await form.GetByTestId("continue").ClickAsync();
+        await form.GetByTestId("send-request").ClickAsync();
         var reference = (await form.GetByTestId("reference").InnerTextAsync()).Trim();
 
         await using var staff = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseAddress.ToString() });

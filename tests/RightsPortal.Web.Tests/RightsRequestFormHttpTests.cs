@@ -163,7 +163,7 @@ public sealed partial class RightsRequestFormHttpTests(PortalFactory portal) : I
         var client = portal.Browser();
         var form = await StaticForm.OpenAsync(client, "/hhj/request/educational-record");
         var response = await form.PostAsync(client, AccessRequestFields.Valid(form.Value("Form.SubmissionId")!)
-            .With("categories", "personal").With("Form.Answer1", "A copy of the record").With("Form.Action", "check"));
+            .With("categories", "personal").With("Form.Answer1", "A copy of the record").With("Form.Action", "check").With("Form.ParentalResponsibility"));
         var body = Decode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Confirm that you have parental responsibility for this child, or care for them", body, StringComparison.Ordinal);
         Assert.Contains("href=\"#parental-responsibility\"", body, StringComparison.Ordinal);

@@ -54,7 +54,10 @@ public sealed partial record StaticForm(string Path, string Html, string Token, 
     private static partial Regex InputTag();
 }
 
-/// <summary>The family's access-request form, filled in the way the page names its fields.</summary>
+/// <summary>
+/// The family's access-request form (at /{org}/access-request, the same page as every other right), filled in the way
+/// the page names its fields. <see cref="Valid"/> is a parent who ticks the declaration and presses Send straight away.
+/// </summary>
 public static class AccessRequestFields
 {
     public const string ChildName = "Robin Webchild";
@@ -63,6 +66,7 @@ public static class AccessRequestFields
     [
         new("Form.SubmissionId", submissionId),
         new("Form.RequesterRole", "ParentCarer"),
+        new("Form.ParentalResponsibility", "true"),
         new("Form.RequesterName", "Pat Webparent"),
         new("Form.RequesterEmail", "pat.webparent@example.org"),
         new("Form.SubjectName", ChildName),
@@ -72,10 +76,11 @@ public static class AccessRequestFields
         new("Form.SubjectSetting", "Example Primary"),
         new("categories", "contact-details"),
         new("categories", "health"),
-        new("Form.Details", "Reports from 2024"),
+        new("Form.Answer1", "Reports from 2024"),
+        new("Form.Action", "send"),
     ];
 
-    /// <summary>Only the submission id: every question left unanswered.</summary>
+    /// <summary>Only the submission id: every question left unanswered, and Continue pressed.</summary>
     public static List<KeyValuePair<string, string>> Empty(string submissionId) =>
     [
         new("Form.SubmissionId", submissionId),
@@ -86,10 +91,11 @@ public static class AccessRequestFields
         new("Form.DobMonth", ""),
         new("Form.DobYear", ""),
         new("Form.SubjectSetting", ""),
-        new("Form.Details", ""),
+        new("Form.Answer1", ""),
+        new("Form.Action", "check"),
     ];
 
-    /// <summary>The fields with every value of <paramref name="name"/> replaced by <paramref name="values"/>.</summary>
+    /// <summary>The fields with every value of <paramref name="name"/> replaced by <paramref name="values"/> (none: removed).</summary>
     public static List<KeyValuePair<string, string>> With(this List<KeyValuePair<string, string>> fields, string name, params string[] values) =>
         [.. fields.Where(f => f.Key != name), .. values.Select(v => new KeyValuePair<string, string>(name, v))];
 

@@ -23,7 +23,9 @@ public sealed class AuditBehaviour<TRequest, TResponse>(IDbContextFactory<Portal
         }
 
         // The row is written by AuditInterceptor in the same transaction as the command's first saved change.
-        var pending = new PendingAudit(clock.GetUtcNow(), actor.UserId ?? "public", typeof(TRequest).Name, actor.OrganisationId, (request as IAuditable)?.AuditRequestId);
+        // A command about a named organisation (an administrator's change to one organisation's settings) is audited against it.
+        var audited = request as IAuditable;
+        var pending = new PendingAudit(clock.GetUtcNow(), actor.UserId ?? "public", typeof(TRequest).Name, audited?.AuditOrganisationId ?? actor.OrganisationId, audited?.AuditRequestId);
         var outer = PendingAudit.Current;
         PendingAudit.Current = pending;
         TResponse response;

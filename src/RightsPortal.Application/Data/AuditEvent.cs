@@ -65,19 +65,31 @@ public static class AuditLog
     }
 
     /// <summary>Walks the chain; returns the id of the first row whose hash or link does not match, or null when intact.</summary>
-    public static async Task<long?> FindFirstBrokenLinkAsync(PortalDb db, CancellationToken ct)
+    public static async Task<long?> FindFirstBrokenLinkAsync(PortalDb db, CancellationToken ct) =>
+        (await WalkChainAsync(db, ct)).FirstBrokenId;
+
+    /// <summary>
+    /// Walks the chain oldest first, streaming one row at a time (never the whole table in memory), and stops at the
+    /// first row whose hash or link does not match. <see cref="ChainWalk.RowsChecked"/> counts that row too.
+    /// </summary>
+    public static async Task<ChainWalk> WalkChainAsync(PortalDb db, CancellationToken ct)
     {
         var previous = Genesis;
+        long rows = 0;
         await foreach (var row in db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
+            rows++;
             if (row.PreviousHash != previous || row.Hash != HashOf(row))
             {
-                return row.Id;
+                return new ChainWalk(rows, row.Id);
             }
 
             previous = row.Hash;
         }
 
-        return null;
+        return new ChainWalk(rows, null);
     }
 }
+
+/// <summary>What one walk of the hash chain found: how many rows it read, and the first that does not match (null: intact).</summary>
+public sealed record ChainWalk(long RowsChecked, long? FirstBrokenId);

@@ -8,7 +8,7 @@ namespace RightsPortal.Application.Seeding;
 /// <summary>Idempotent seeding: running it again adds only what is missing and never changes what staff edited.</summary>
 public static class PortalSeeder
 {
-    public static async Task SeedOrganisationsAsync(PortalDb db, CancellationToken ct = default)
+    public static async Task SeedOrganisationsAsync(PortalDb db, CancellationToken ct = default, TimeProvider? clock = null)
     {
         foreach (var seed in DemoOrganisations.All())
         {
@@ -43,6 +43,33 @@ public static class PortalSeeder
             if (existing.RetentionRules.Count == 0)
             {
                 existing.RetentionRules.AddRange(seed.RetentionRules);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await SeedPrivacyNoticesAsync(db, clock ?? TimeProvider.System, ct);
+    }
+
+    /// <summary>
+    /// Each organisation's privacy notice as published (<see cref="DemoPrivacyNotices"/>): a version is added only when
+    /// the organisation's notice of that name has no version of that name yet, so the DPO's own entries are never touched.
+    /// </summary>
+    private static async Task SeedPrivacyNoticesAsync(PortalDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var organisations = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Code }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var organisation in organisations)
+        {
+            var held = await db.PrivacyNotices.AsNoTracking().Where(n => n.OrganisationId == organisation.Id)
+                .Select(n => new { n.Title, n.Version }).ToListAsync(ct);
+            foreach (var seed in DemoPrivacyNotices.For(organisation.Code)
+                         .Where(v => !held.Any(h => h.Title == v.Title && h.Version == v.Version)))
+            {
+                seed.Id = Guid.NewGuid();
+                seed.OrganisationId = organisation.Id;
+                seed.RecordedAt = now;
+                seed.RecordedBy = Features.Oversight.PrivacyNoticeOrder.FromPublishedNotice;
+                db.PrivacyNotices.Add(seed);
             }
         }
 

@@ -21,6 +21,9 @@ public sealed class PortalOptions
     /// <summary>Seed demo staff sign-ins. Only ever honoured in the Development environment.</summary>
     public bool SeedDemoStaff { get; set; } = true;
 
+    /// <summary>How often the deadline watcher runs after its run at start-up, in minutes; 0 turns it off.</summary>
+    public int DeadlineWatchMinutes { get; set; } = 60;
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
 }

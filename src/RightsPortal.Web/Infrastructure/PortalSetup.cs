@@ -15,6 +15,7 @@ using RightsPortal.Web.Api;
 using RightsPortal.Web.Components;
 using RightsPortal.Web.Components.Account;
 using RightsPortal.Web.Infrastructure.Mail;
+using RightsPortal.Web.Infrastructure.Oversight;
 
 namespace RightsPortal.Web.Infrastructure;
 
@@ -49,6 +50,8 @@ public static class PortalSetup
             o.KeyFile = Path.Combine(dataDirectory, "keys", "file-encryption.key");
         });
         services.AddPortalMail(builder.Configuration, dataDirectory);
+        services.AddDeadlineWatcher();
+        services.AddHostedService<AuditChainWatcher>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -171,7 +174,7 @@ public static class PortalSetup
         await using var db = await dbs.CreateDbContextAsync();
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        await PortalSeeder.SeedOrganisationsAsync(db);
+        await PortalSeeder.SeedOrganisationsAsync(db, clock: sp.GetRequiredService<TimeProvider>());
 
         var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
         if (app.Environment.IsDevelopment() && options.SeedDemoStaff)
@@ -196,6 +199,7 @@ public static class PortalSetup
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<CalmFormRejectionMiddleware>();
         app.UseRateLimiter();
+        app.UseMiddleware<FormUploadLimitMiddleware>(); // before anything reads a form that may carry a file
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -208,6 +212,7 @@ public static class PortalSetup
         app.MapRequestEndpoints();
         app.MapLetterEndpoints();
         app.MapFileEndpoints();
+        app.MapOversightExportEndpoints();
         app.MapOpenApi();
 
         app.Lifetime.ApplicationStarted.Register(() =>

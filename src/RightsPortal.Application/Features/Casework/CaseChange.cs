@@ -43,7 +43,8 @@ public sealed class CaseChanges(IDbContextFactory<PortalDb> dbs, PortalClock por
         if (mail is not null)
         {
             var organisationName = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
-            if (mail(request, new CaseMail(organisationName, context.At)) is { } message)
+            var templates = await MailTemplateSet.LoadAsync(db, organisationId, ct);
+            if (mail(request, new CaseMail(organisationName, context.At, templates)) is { } message)
             {
                 db.Outbox.Add(message);
             }
@@ -62,8 +63,8 @@ public sealed class CaseChanges(IDbContextFactory<PortalDb> dbs, PortalClock por
     }
 }
 
-/// <summary>What an email caused by a case change needs besides the case: who signs it and when it was written.</summary>
-public sealed record CaseMail(string OrganisationName, DateTimeOffset At);
+/// <summary>What an email caused by a case change needs besides the case: who signs it, when it was written, and the organisation's wording.</summary>
+public sealed record CaseMail(string OrganisationName, DateTimeOffset At, MailTemplateSet? Templates = null);
 
 /// <summary>The case after a change: its new version for the next change, status and legal limit.</summary>
 public sealed record CaseState(Guid RequestId, Guid Version, RequestStatus Status, DateOnly DueOn);

@@ -27,7 +27,7 @@ internal sealed class ExtendDeadlineHandler(CaseChanges cases, IOptions<MailLink
         {
             // The family is told in the same save that records the extension, with the reason the caseworker wrote for them.
             if (string.IsNullOrWhiteSpace(r.RequesterEmail)) return null;
-            var notice = MailTemplates.ExtensionNotice(m.OrganisationName, r.Reference, r.ExtensionReason ?? cmd.Reason, r.DueOn, mailLinks.Value.PublicBaseUrl);
+            var notice = MailTemplates.ExtensionNotice(m.OrganisationName, r.Reference, r.ExtensionReason ?? cmd.Reason, r.DueOn, mailLinks.Value.PublicBaseUrl, m.Templates);
             return OutboxMessage.Create(MailKinds.ExtensionNotice, r.RequesterEmail, notice.Subject, notice.Body, m.At, r.OrganisationId, r.Id);
         });
 }

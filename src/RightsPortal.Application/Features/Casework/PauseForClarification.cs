@@ -24,5 +24,5 @@ internal sealed class PauseForClarificationHandler(CaseChanges cases, IOptions<M
 {
     public Task<CaseState> Handle(PauseForClarificationCommand cmd, CancellationToken cancellationToken) =>
         cases.ApplyAsync(cmd, (r, ctx) => r.PauseForClarification(cmd.AskedOn, cmd.Reason, ctx), cancellationToken,
-            (r, m) => FamilyMail.Create(r, m, MailKinds.ClarificationRequested, MailTemplates.ClarificationNeeded(r.Reference, m.OrganisationName, mailLinks.Value.PublicBaseUrl)));
+            (r, m) => FamilyMail.Create(r, m, MailKinds.ClarificationRequested, MailTemplates.ClarificationNeeded(r.Reference, m.OrganisationName, mailLinks.Value.PublicBaseUrl, m.Templates)));
 }

@@ -24,5 +24,5 @@ internal sealed class RequestIdentityHandler(CaseChanges cases, IOptions<MailLin
 {
     public Task<CaseState> Handle(RequestIdentityCommand cmd, CancellationToken cancellationToken) =>
         cases.ApplyAsync(cmd, (r, ctx) => r.RequestIdentity(cmd.Reason, ctx), cancellationToken,
-            (r, m) => FamilyMail.Create(r, m, MailKinds.IdentityRequested, MailTemplates.IdentityNeeded(r.Reference, m.OrganisationName, mailLinks.Value.PublicBaseUrl)));
+            (r, m) => FamilyMail.Create(r, m, MailKinds.IdentityRequested, MailTemplates.IdentityNeeded(r.Reference, m.OrganisationName, mailLinks.Value.PublicBaseUrl, m.Templates)));
 }

@@ -25,7 +25,7 @@ internal sealed class SendMessageToFamilyHandler(CaseChanges cases, IOptions<Mai
 {
     public Task<CaseState> Handle(SendMessageToFamilyCommand cmd, CancellationToken cancellationToken) =>
         cases.ApplyAsync(cmd, (r, ctx) => r.MessageFromTeam(cmd.Text, ctx), cancellationToken,
-            (r, m) => FamilyMail.Create(r, m, MailKinds.MessageFromTeam, MailTemplates.MessageWaiting(r.Reference, m.OrganisationName, mailLinks.Value.PublicBaseUrl)));
+            (r, m) => FamilyMail.Create(r, m, MailKinds.MessageFromTeam, MailTemplates.MessageWaiting(r.Reference, m.OrganisationName, mailLinks.Value.PublicBaseUrl, m.Templates)));
 }
 
 /// <summary>An email to the family about their case, written in the same save as the change; none without an address.</summary>

@@ -32,6 +32,23 @@ public static class SignInCodeRules
     public const string MailKind = MailKinds.SignInCode;
 
     internal static string HashCode(string salt, string code) => FamilyEmail.Sha256Hex(salt + code);
+
+    /// <summary>
+    /// Which wording the code is sent in. A code signs in to every request from the address, at every organisation, so
+    /// when all of them are with one organisation it is that organisation's email (its own wording, or the default
+    /// signed with its name); when they are with several it is the portal's email, in the portal's default wording.
+    /// </summary>
+    internal static async Task<MailContent> MailAsync(PortalDb db, IReadOnlyList<Guid> organisationIds, string code, DateTimeOffset now, CancellationToken ct)
+    {
+        if (organisationIds.Count != 1)
+        {
+            return MailTemplates.SignInCode(code, now);
+        }
+
+        var organisationId = organisationIds[0];
+        var name = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
+        return MailTemplates.SignInCode(code, now, name, await MailTemplateSet.LoadAsync(db, organisationId, ct));
+    }
 }
 
 public sealed class RequestSignInCodeValidator : AbstractValidator<RequestSignInCodeCommand>
@@ -76,11 +93,12 @@ internal sealed class RequestSignInCodeHandler(IDbContextFactory<PortalDb> dbs, 
             ExpiresAt = now + SignInCodeRules.Lifetime,
         });
 
-        var known = await db.Requests.AnyAsync(FamilyEmail.MadeBy(email), cancellationToken);
-        if (known)
+        // Two are enough to know whether every request from the address is with one organisation.
+        var organisations = await db.Requests.Where(FamilyEmail.MadeBy(email)).Select(r => r.OrganisationId).Distinct().Take(2).ToListAsync(cancellationToken);
+        if (organisations.Count > 0)
         {
-            var mail = MailTemplates.SignInCode(code, now);
-            db.Outbox.Add(OutboxMessage.Create(SignInCodeRules.MailKind, email, mail.Subject, mail.Body, now));
+            var mail = await SignInCodeRules.MailAsync(db, organisations, code, now, cancellationToken);
+            db.Outbox.Add(OutboxMessage.Create(SignInCodeRules.MailKind, email, mail.Subject, mail.Body, now, organisations.Count == 1 ? organisations[0] : null));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using RightsPortal.Application.Data;
 using RightsPortal.Application.Features.Intake;
+using RightsPortal.Application.Files;
 using RightsPortal.Application.Security;
 using RightsPortal.Domain.Organisations;
 using RightsPortal.Domain.Requests;
@@ -10,8 +11,10 @@ using RightsPortal.Domain.Requests;
 namespace RightsPortal.Application.Features.Public;
 
 /// <summary>
-/// A family asks for one of the other rights (correct, delete, limit, object, transfer, a computer's decision, a
-/// parent's educational record, a complaint) on the public form: the shared details plus the right's own questions.
+/// A family asks for any right on the public form (see the records, correct, delete, limit, object, transfer, a
+/// computer's decision, a parent's educational record, a complaint): the shared details, a parent's declaration of
+/// parental responsibility, the right's own questions and, from someone acting for the family, optionally the family's
+/// signed authority, stored with the request in the same save.
 /// </summary>
 [PublicRequest]
 public sealed record SubmitRightsRequestCommand(
@@ -26,9 +29,21 @@ public sealed record SubmitRightsRequestCommand(
     string? SubjectSetting,
     IReadOnlyList<string> DataCategories,
     IReadOnlyList<string?> Answers,
-    bool ParentalResponsibilityDeclared) : ICommand<SubmissionReceipt>, IRequestInput
+    bool ParentalResponsibilityDeclared,
+    AttachedFile? SignedAuthority = null) : ICommand<SubmissionReceipt>, IRequestInput
 {
+    // Access's one optional question is stored as the request's details; it is checked with the answers.
     string? IRequestInput.Details => null;
+}
+
+/// <summary>
+/// A file sent with the form. <see cref="Content"/> holds at most <see cref="UploadRules.MaxBytes"/> + 1 bytes: the
+/// form reads no more than that, so a longer array means the file was too big.
+/// </summary>
+public sealed record AttachedFile(string? FileName, byte[] Content)
+{
+    // Never the bytes (or the name) in a log line.
+    public override string ToString() => $"AttachedFile {{ Size = {Content.Length} }}";
 }
 
 /// <summary>One of a right's own questions; a choice question offers fixed answers.</summary>
@@ -58,6 +73,11 @@ public static class RightQuestions
 
     public static IReadOnlyList<RightQuestion> For(Right right) => right switch
     {
+        Right.Access =>
+        [
+            Text("Anything that would help us find the records (optional)",
+                $"For example, dates, names of schools or teams, or a particular report. Up to {AnswerLimit} characters.", required: false),
+        ],
         Right.Rectification => [Text("What is wrong?", "Say which record and what it says."), Text("What should it say?")],
         Right.Erasure => [Text("Which records do you want deleted?"), Text("Why?", "For example, they are no longer needed, or they were never needed.")],
         Right.Restriction =>
@@ -81,12 +101,13 @@ public static class RightQuestions
     public static string AnswerField(int index) => $"{nameof(SubmitRightsRequestCommand.Answers)}[{index}]";
 
     /// <summary>
-    /// The rights a family can ask this organisation for online: what its notice promises, a complaint always, and
-    /// the parent's educational-record route only where the law gives it (maintained schools).
+    /// The rights a family can ask this organisation for online: what its notice promises, access and a complaint
+    /// always (everyone has them, and the access form has always taken them), and the parent's educational-record route
+    /// only where the law gives it (maintained schools).
     /// </summary>
     public static IReadOnlyList<Right> Offered(OrganisationKind kind, IEnumerable<Right> promised)
     {
-        var offered = promised.Append(Right.Complaint).ToHashSet();
+        var offered = promised.Append(Right.Access).Append(Right.Complaint).ToHashSet();
         if (kind == OrganisationKind.MaintainedSchool)
         {
             offered.Add(Right.EducationalRecord);
@@ -138,8 +159,7 @@ public sealed class SubmitRightsRequestValidator : AbstractValidator<SubmitRight
     public SubmitRightsRequestValidator(TimeProvider clock)
     {
         RuleFor(c => c.SubmissionId).NotEmpty().WithMessage("The form has expired. Go back to the start and fill it in again.");
-        RuleFor(c => c.Right).IsInEnum().WithMessage("Select what you want to ask for")
-            .NotEqual(Right.Access).WithMessage("Ask to see records on the access request form");
+        RuleFor(c => c.Right).IsInEnum().WithMessage("Select what you want to ask for");
         Include(new RequestInputValidator(clock));
 
         RuleFor(c => c.RequesterRole)
@@ -149,6 +169,17 @@ public sealed class SubmitRightsRequestValidator : AbstractValidator<SubmitRight
         RuleFor(c => c.ParentalResponsibilityDeclared)
             .Equal(true).When(c => c.RequesterRole == RequesterRole.ParentCarer)
             .WithMessage("Confirm that you have parental responsibility for this child, or care for them");
+
+        RuleFor(c => c.SignedAuthority)
+            .Must((c, _) => c.RequesterRole == RequesterRole.Representative)
+            .When(c => c.SignedAuthority is not null && c.RequesterRole is not null)
+            .WithMessage("Only someone acting for the family sends a signed authority with the request");
+        RuleFor(c => c.SignedAuthority!.Content).Cascade(CascadeMode.Stop)
+            .Must(c => c.Length > 0).WithMessage(UploadRules.Empty)
+            .Must(c => c.Length <= UploadRules.MaxBytes).WithMessage(UploadRules.TooBig)
+            .Must(c => UploadRules.SniffContentType(c) is not null).WithMessage(UploadRules.WrongType)
+            .OverridePropertyName(nameof(SubmitRightsRequestCommand.SignedAuthority))
+            .When(c => c.SignedAuthority is not null);
 
         RuleFor(c => c.Answers).NotNull().Custom((answers, context) =>
         {
@@ -213,19 +244,23 @@ internal sealed class SubmitRightsRequestHandler(IDbContextFactory<PortalDb> dbs
         var answers = questions
             .Select((q, i) => (q.Question, Answer: i < cmd.Answers.Count ? cmd.Answers[i]?.Trim() ?? "" : ""))
             .ToList();
+        var parties = new RequestParties(cmd.RequesterRole!.Value, cmd.RequesterName!.Trim(), cmd.RequesterEmail!.Trim(), cmd.SubjectName!.Trim(),
+            cmd.SubjectDateOfBirth!.Value, RequestIntake.Optional(cmd.SubjectSetting));
         return await intake.ReceiveAsync(o => o.Code == code, new IntakeDetails(
             cmd.SubmissionId,
             cmd.Right,
             Channel.WebForm,
             clock.UkToday(),
-            new RequestParties(cmd.RequesterRole!.Value, cmd.RequesterName!.Trim(), cmd.RequesterEmail!.Trim(), cmd.SubjectName!.Trim(),
-                cmd.SubjectDateOfBirth!.Value, RequestIntake.Optional(cmd.SubjectSetting)),
+            parties,
             cmd.DataCategories,
-            Details: null,
+            // An access request's one question ("anything that would help us find the records") is its details, as
+            // when a caseworker logs one; the other rights keep their questions and answers.
+            Details: cmd.Right == Right.Access ? RequestIntake.Optional(answers.FirstOrDefault().Answer) : null,
             RecordedBy: null)
         {
-            Answers = answers,
+            Answers = cmd.Right == Right.Access ? null : answers,
             ParentalResponsibilityDeclared = cmd.RequesterRole == RequesterRole.ParentCarer && cmd.ParentalResponsibilityDeclared,
+            Upload = cmd.SignedAuthority is { } file ? new IntakeUpload(UploadKind.Authority, file.FileName, file.Content) : null,
         }, cancellationToken);
     }
 }
