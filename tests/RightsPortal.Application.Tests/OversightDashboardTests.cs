@@ -136,6 +136,56 @@ public sealed class OversightDashboardTests
     }
 
     [Fact]
+    public async Task Refusals_without_a_recorded_reason_and_whole_transfers_are_counted_too()
+    {
+        await using var app = await PortalApp.StartAsync(Today);
+        // R1: an access request refused with no records listed (manifestly unfounded), sent Wed 4 Feb: no exemption to count.
+        await AddAsync(app, "STK", Right.Access, Channel.Letter, D(1, 5), "R1", (r, on) =>
+        {
+            r.ProceedWithoutIdentity("Known", on(D(1, 5)));
+            r.DraftResponse(Outcome.Refused, "Manifestly unfounded", on(D(2, 4)));
+            r.Close(Outcome.Refused, D(2, 4), "The request is manifestly unfounded", on(D(2, 4)));
+        });
+        // R2: a correction made in part (decision "corrected", not a refusing one), sent Tue 3 Mar.
+        await AddAsync(app, "STK", Right.Rectification, Channel.Email, D(2, 2), "R2", (r, on) =>
+        {
+            r.ProceedWithoutIdentity("Known", on(D(2, 2)));
+            r.Decide(DecisionKind.Corrected, "The address was wrong; the opinion stays", "Not shared with anyone", [], null, on(D(3, 2)));
+            r.DraftResponse(Outcome.PartlyComplied, "Address corrected", on(D(3, 3)));
+            r.Close(Outcome.PartlyComplied, D(3, 3), "The opinion is recorded as an opinion", on(D(3, 3)));
+        });
+        // R3: received by Stoke on Mon 2 Feb and transferred whole to Barnet on Tue 10 Feb, where it arrives that day.
+        await using (var db = app.Db())
+        {
+            var portalClock = app.Services.GetRequiredService<PortalClock>();
+            var (stk, stkCalculator) = await portalClock.ForOrganisationAsync(db, app.OrganisationId("STK"), default);
+            var (bar, barCalculator) = await portalClock.ForOrganisationAsync(db, app.OrganisationId("BAR"), default);
+            var at = new DateTimeOffset(2026, 2, 10, 10, 0, 0, TimeSpan.Zero);
+            var sent = RightsRequest.Receive(app.OrganisationId("STK"), Ref("R3"), Guid.NewGuid(), Right.Access, Channel.WebForm,
+                new RequestParties(RequesterRole.ParentCarer, "Pat Testparent", "pat@example.org", "Ada Testchild", new DateOnly(2014, 3, 27), null),
+                app.CategoryCodes("STK").Take(1), null, D(2, 2), at, D(2, 2), stkCalculator, stk);
+            var arrived = RightsRequest.ReceiveTransfer(sent, "Stoke-on-Trent City Council", app.OrganisationId("BAR"), Ref("R3", "BAR"),
+                app.CategoryCodes("BAR").Take(1), null, new CaseContext("caseworker-BAR", at, D(2, 10), barCalculator, bar));
+            sent.TransferTo(arrived, "London Borough of Barnet", wholeRequest: true, null, "The child lives in Barnet",
+                new CaseContext("caseworker-STK", at, D(2, 10), stkCalculator, stk));
+            db.Requests.AddRange(sent, arrived);
+            await db.SaveChangesAsync();
+        }
+
+        var f = await app.AsDpo("STK").SendAsync(new GetDashboardFiguresQuery(null, January, April));
+        AssertCounts(f.RefusalReasons, GetDashboardFiguresHandler.LetterOnly, 0, 1, 1, 0);
+        Assert.Single(f.RefusalReasons);
+        AssertCounts(f.Outcomes, "Refused", 0, 1, 0, 0);
+        AssertCounts(f.Outcomes, "Complied in part", 0, 0, 1, 0);
+        AssertCounts(f.Outcomes, "Transferred to another organisation", 0, 1, 0, 0);
+        Assert.Equal(2, f.Timeliness[^1].Responded); // a transfer out is not a response
+
+        var barnet = await app.AsDpo("BAR").SendAsync(new GetDashboardFiguresQuery(null, January, April));
+        AssertCounts(barnet.ReceivedByChannel, "Transferred from another organisation", 0, 1, 0, 0);
+        Assert.Equal([0, 1, 0, 0], barnet.ReceivedByMonth);
+    }
+
+    [Fact]
     public async Task Complaints_and_internal_reviews_are_counted_by_month()
     {
         await using var app = await SeededAsync();

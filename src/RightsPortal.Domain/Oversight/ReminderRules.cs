@@ -51,9 +51,18 @@ public readonly record struct WatchedSearch(Guid TaskId, RequestStatus RequestSt
 /// <summary>
 /// One reminder that is due today. <see cref="Key"/> names what it is about, the date and the threshold, so the same
 /// reminder is recognised however often the watcher runs; a date that moves (a restart, a pause, an extension) gives
-/// new keys and so new reminders for the new date. <see cref="What"/> is one plain sentence without personal data.
+/// new keys and so new reminders for the new date.
 /// </summary>
-public sealed record ReminderDue(ReminderKind Kind, ReminderAudience Audience, string Key, DateOnly DueOn, string What);
+/// <param name="WorkingDaysLeft">Working days from today to <see cref="DueOn"/> (0 on the day, and once it has passed).</param>
+/// <param name="Complaint">The date is a complaint's date to acknowledge it.</param>
+public sealed record ReminderDue(ReminderKind Kind, ReminderAudience Audience, string Key, DateOnly DueOn, int WorkingDaysLeft = 0, bool Complaint = false)
+{
+    /// <summary>
+    /// One plain sentence without personal data, for the email and the in-app list. Written when asked: the watcher
+    /// finds far more reminders due than it writes (most were written by an earlier run).
+    /// </summary>
+    public string What => ReminderRules.Describe(this);
+}
 
 /// <summary>
 /// Which reminders and escalations apply to a request or a search on a given day. Thresholds count working days of
@@ -127,9 +136,7 @@ public static class ReminderRules
         var iso = UkDates.Iso(r.DueOn);
         if (today > r.DueOn)
         {
-            into.Add(new ReminderDue(ReminderKind.Overdue, ReminderAudience.Dpo, $"overdue:{id}:{iso}", r.DueOn, complaint
-                ? $"The date to acknowledge the complaint, {UkDates.Long(r.DueOn)}, has passed and nobody has started work on it."
-                : $"The legal limit, {UkDates.Long(r.DueOn)}, has passed and the request is not finished."));
+            into.Add(new ReminderDue(ReminderKind.Overdue, ReminderAudience.Dpo, $"overdue:{id}:{iso}", r.DueOn, 0, complaint));
             return;
         }
 
@@ -138,26 +145,26 @@ public static class ReminderRules
         {
             if (left <= threshold)
             {
-                into.Add(new ReminderDue(ReminderKind.DueSoon, ReminderAudience.Caseworkers, $"due:{id}:{iso}:{threshold}wd", r.DueOn,
-                    (complaint ? "The complaint must be acknowledged " : "The response is due ") + When(left, r.DueOn) + "."));
+                into.Add(new ReminderDue(ReminderKind.DueSoon, ReminderAudience.Caseworkers, $"due:{id}:{iso}:{threshold}wd", r.DueOn, left, complaint));
                 break;
             }
         }
 
         if (r.Status != RequestStatus.ResponseDrafted && left <= AtRiskWorkingDays)
         {
-            into.Add(new ReminderDue(ReminderKind.AtRisk, ReminderAudience.Dpo, $"at-risk:{id}:{iso}", r.DueOn, complaint
-                ? $"The complaint must be acknowledged {When(left, r.DueOn)}, and nobody has started work on it."
-                : $"The response is due {When(left, r.DueOn)}, and has not been drafted."));
+            into.Add(new ReminderDue(ReminderKind.AtRisk, ReminderAudience.Dpo, $"at-risk:{id}:{iso}", r.DueOn, left, complaint));
         }
 
         if (!r.Extended && DeadlineRules.CanExtend(r.Right) && r.Status is RequestStatus.Received or RequestStatus.InProgress)
         {
             var firstMonthEnds = r.FirstMonthEnds;
-            if (today <= firstMonthEnds && WorkingDaysUntil(today, firstMonthEnds, holidays, cap: ExtensionDecisionWorkingDays + 1) <= ExtensionDecisionWorkingDays)
+            if (today <= firstMonthEnds)
             {
-                into.Add(new ReminderDue(ReminderKind.ExtensionDecision, ReminderAudience.Caseworkers, $"extension:{id}:{UkDates.Iso(firstMonthEnds)}", firstMonthEnds,
-                    $"The first month ends on {UkDates.Long(firstMonthEnds)}. If the request is complex or one of several, decide on an extension and tell the family by then: after that it cannot be extended."));
+                var untilMonthEnds = WorkingDaysUntil(today, firstMonthEnds, holidays, cap: ExtensionDecisionWorkingDays + 1);
+                if (untilMonthEnds <= ExtensionDecisionWorkingDays)
+                {
+                    into.Add(new ReminderDue(ReminderKind.ExtensionDecision, ReminderAudience.Caseworkers, $"extension:{id}:{UkDates.Iso(firstMonthEnds)}", firstMonthEnds, untilMonthEnds));
+                }
             }
         }
     }
@@ -171,16 +178,31 @@ public static class ReminderRules
         var iso = UkDates.Iso(search.DueOn);
         if (today > search.DueOn)
         {
-            return new ReminderDue(ReminderKind.SearchOverdue, ReminderAudience.ServiceContacts, $"search:{id}:{iso}:overdue", search.DueOn,
-                $"Your service's search was due on {UkDates.Long(search.DueOn)} and has not been answered.");
+            return new ReminderDue(ReminderKind.SearchOverdue, ReminderAudience.ServiceContacts, $"search:{id}:{iso}:overdue", search.DueOn);
         }
 
         var left = WorkingDaysUntil(today, search.DueOn, holidays, cap: SearchDueSoonWorkingDays + 1);
         return left <= SearchDueSoonWorkingDays
-            ? new ReminderDue(ReminderKind.SearchDueSoon, ReminderAudience.ServiceContacts, $"search:{id}:{iso}:{SearchDueSoonWorkingDays}wd", search.DueOn,
-                $"Your service's search is due {When(left, search.DueOn)}.")
+            ? new ReminderDue(ReminderKind.SearchDueSoon, ReminderAudience.ServiceContacts, $"search:{id}:{iso}:{SearchDueSoonWorkingDays}wd", search.DueOn, left)
             : null;
     }
+
+    /// <summary>The sentence for a reminder: what is due, when, and (for escalations) what is missing.</summary>
+    public static string Describe(ReminderDue due) => due.Kind switch
+    {
+        ReminderKind.DueSoon => (due.Complaint ? "The complaint must be acknowledged " : "The response is due ") + When(due.WorkingDaysLeft, due.DueOn) + ".",
+        ReminderKind.AtRisk => due.Complaint
+            ? $"The complaint must be acknowledged {When(due.WorkingDaysLeft, due.DueOn)}, and nobody has started work on it."
+            : $"The response is due {When(due.WorkingDaysLeft, due.DueOn)}, and has not been drafted.",
+        ReminderKind.Overdue => due.Complaint
+            ? $"The date to acknowledge the complaint, {UkDates.Long(due.DueOn)}, has passed and nobody has started work on it."
+            : $"The legal limit, {UkDates.Long(due.DueOn)}, has passed and the request is not finished.",
+        ReminderKind.ExtensionDecision =>
+            $"The first month ends on {UkDates.Long(due.DueOn)}. If the request is complex or one of several, decide on an extension and tell the family by then: after that it cannot be extended.",
+        ReminderKind.SearchDueSoon => $"Your service's search is due {When(due.WorkingDaysLeft, due.DueOn)}.",
+        ReminderKind.SearchOverdue => $"Your service's search was due on {UkDates.Long(due.DueOn)} and has not been answered.",
+        _ => "",
+    };
 
     private static string When(int workingDaysLeft, DateOnly date) => workingDaysLeft switch
     {

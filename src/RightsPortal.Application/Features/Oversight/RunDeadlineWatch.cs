@@ -42,8 +42,8 @@ public sealed class RunDeadlineWatch(IDbContextFactory<PortalDb> dbs, PortalCloc
     /// <summary>Reminders written per transaction.</summary>
     public const int BatchSize = 1000;
 
-    /// <summary>Keys looked up per query when finding reminders already written.</summary>
-    private const int LookupSize = 5000;
+    /// <summary>Up to this many of one person's reminders are looked up by key; beyond it, all their keys are read.</summary>
+    private const int LookupSize = 2000;
 
     private const int MaxAttempts = 3;
 
@@ -64,54 +64,67 @@ public sealed class RunDeadlineWatch(IDbContextFactory<PortalDb> dbs, PortalCloc
             var horizon = today.AddDays(ReminderRules.LookAheadDays);
             var watched = ReminderRules.WatchedStatuses.ToList();
 
+            // One organisation at a time: its index (organisation, status, due date) narrows the read, and each row
+            // needs no organisation of its own.
             var due = new List<ReminderDue>(4);
-            var requests = db.Requests.AsNoTracking()
-                .Where(r => watched.Contains(r.Status) && r.DueOn <= horizon)
-                .Select(r => new { r.Id, r.OrganisationId, r.Reference, r.Right, r.Status, r.StartOn, r.DueOn, r.PausedDays, r.Extended })
-                .AsAsyncEnumerable();
-            await foreach (var r in requests.WithCancellation(ct))
+            foreach (var organisation in organisations.Values.Where(o => o.Staff.Count > 0)) // nobody to remind, nothing to read
             {
-                requestsChecked++;
-                if (!organisations.TryGetValue(r.OrganisationId, out var organisation)) continue;
-                due.Clear();
-                ReminderRules.AddForRequest(new WatchedRequest(r.Id, r.Right, r.Status, r.StartOn, r.DueOn, r.PausedDays, r.Extended), today, organisation.Holidays, due);
-                foreach (var reminder in due)
+                var organisationId = organisation.Id;
+                var requests = db.Requests.AsNoTracking()
+                    .Where(r => r.OrganisationId == organisationId && watched.Contains(r.Status) && r.DueOn <= horizon)
+                    .Select(r => new { r.Id, r.Reference, r.Right, r.Status, r.StartOn, r.DueOn, r.PausedDays, r.Extended })
+                    .AsAsyncEnumerable();
+                await foreach (var r in requests.WithCancellation(ct))
                 {
-                    Plan(planned, organisation, r.Id, r.Reference, reminder, serviceName: null);
+                    requestsChecked++;
+                    due.Clear();
+                    ReminderRules.AddForRequest(new WatchedRequest(r.Id, r.Right, r.Status, r.StartOn, r.DueOn, r.PausedDays, r.Extended), today, organisation.Holidays, due);
+                    foreach (var reminder in due)
+                    {
+                        Plan(planned, organisation, r.Id, r.Reference, reminder, serviceName: null);
+                    }
                 }
-            }
 
-            var searches = db.Requests.AsNoTracking()
-                .Where(r => watched.Contains(r.Status))
-                .SelectMany(r => r.SearchTasks.Where(t => t.CompletedOn == null && t.DueOn <= horizon),
-                    (r, t) => new { RequestId = r.Id, r.OrganisationId, r.Reference, r.Status, TaskId = t.Id, t.ServiceName, t.DueOn })
-                .AsAsyncEnumerable();
-            await foreach (var s in searches.WithCancellation(ct))
-            {
-                searchesChecked++;
-                if (!organisations.TryGetValue(s.OrganisationId, out var organisation)) continue;
-                if (ReminderRules.ForSearch(new WatchedSearch(s.TaskId, s.Status, s.DueOn), today, organisation.Holidays) is { } reminder)
+                var searches = db.Requests.AsNoTracking()
+                    .Where(r => r.OrganisationId == organisationId && watched.Contains(r.Status))
+                    .SelectMany(r => r.SearchTasks.Where(t => t.CompletedOn == null && t.DueOn <= horizon),
+                        (r, t) => new { RequestId = r.Id, r.Reference, r.Status, TaskId = t.Id, t.ServiceName, t.DueOn })
+                    .AsAsyncEnumerable();
+                await foreach (var s in searches.WithCancellation(ct))
                 {
-                    Plan(planned, organisation, s.RequestId, s.Reference, reminder, s.ServiceName);
+                    searchesChecked++;
+                    if (ReminderRules.ForSearch(new WatchedSearch(s.TaskId, s.Status, s.DueOn), today, organisation.Holidays) is { } reminder)
+                    {
+                        Plan(planned, organisation, s.RequestId, s.Reference, reminder, s.ServiceName);
+                    }
                 }
             }
         }
 
         var scanned = Stopwatch.GetElapsedTime(started);
 
-        // Most reminders due today were written by an earlier run: find those first, one query per person per few
-        // thousand keys, so a run that has nothing new to say reads a little and writes nothing.
+        // Most reminders due today were written by an earlier run: find those first, one query per person, so a run
+        // that has nothing new to say reads a little and writes nothing.
         var candidates = planned.DistinctBy(p => (p.Recipient.UserId, p.Due.Key)).ToList();
         var missing = new List<PlannedReminder>();
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
             foreach (var person in candidates.GroupBy(p => p.Recipient.UserId))
             {
-                foreach (var chunk in person.Chunk(LookupSize))
+                var mine = person.ToList();
+                if (mine.Count > LookupSize)
                 {
-                    var existing = await ExistingKeysAsync(db, person.Key, chunk, ct);
-                    missing.AddRange(chunk.Where(p => !existing.Contains(p.Due.Key)));
+                    // Many at once (a first run, a large backlog): reading all of the person's keys along the index is
+                    // far cheaper than looking thousands up by name.
+                    var userId = person.Key;
+                    var all = (await db.StaffReminders.AsNoTracking().Where(r => r.RecipientUserId == userId).Select(r => r.Key).ToListAsync(ct))
+                        .ToHashSet(StringComparer.Ordinal);
+                    missing.AddRange(mine.Where(p => !all.Contains(p.Due.Key)));
+                    continue;
                 }
+
+                var existing = await ExistingKeysAsync(db, person.Key, mine, ct);
+                missing.AddRange(mine.Where(p => !existing.Contains(p.Due.Key)));
             }
         }
 
@@ -171,6 +184,7 @@ public sealed class RunDeadlineWatch(IDbContextFactory<PortalDb> dbs, PortalCloc
         foreach (var p in batch.Where(p => !existing.Contains((p.Recipient.UserId, p.Due.Key))))
         {
             var kind = MailKindFor(p.Due.Kind);
+            var what = p.Due.What;
             db.StaffReminders.Add(new StaffReminder
             {
                 Id = Guid.NewGuid(),
@@ -181,7 +195,7 @@ public sealed class RunDeadlineWatch(IDbContextFactory<PortalDb> dbs, PortalCloc
                 Kind = kind,
                 Reference = p.Reference,
                 DueOn = p.Due.DueOn,
-                Text = Clip($"{p.Reference}: {p.Due.What}", 500),
+                Text = Clip($"{p.Reference}: {what}", 500),
                 CreatedAt = now,
             });
             written++;
@@ -189,7 +203,7 @@ public sealed class RunDeadlineWatch(IDbContextFactory<PortalDb> dbs, PortalCloc
             if (!string.IsNullOrWhiteSpace(p.Recipient.Email))
             {
                 var link = p.Due.Audience == ReminderAudience.ServiceContacts ? baseUrl + "searches" : baseUrl + $"casework/requests/{p.RequestId}";
-                var mail = MailTemplates.StaffReminder(kind, p.Organisation.Name, p.Reference, p.Due.DueOn, p.Due.What, link, templates.GetValueOrDefault(p.Organisation.Id));
+                var mail = MailTemplates.StaffReminder(kind, p.Organisation.Name, p.Reference, p.Due.DueOn, what, link, templates.GetValueOrDefault(p.Organisation.Id));
                 db.Outbox.Add(OutboxMessage.Create(kind, p.Recipient.Email, mail.Subject, mail.Body, now, p.Organisation.Id, p.RequestId));
                 mails++;
             }

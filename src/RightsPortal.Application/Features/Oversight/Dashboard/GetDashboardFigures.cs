@@ -139,43 +139,32 @@ internal sealed class GetDashboardFiguresHandler(IDbContextFactory<PortalDb> dbs
             .Select(g => new { g.Key.ReceivedOn, g.Key.Right, g.Key.Channel, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        // Finished: every request closed, withdrawn or transferred out since the period began, in one pass. ClosedOn is
-        // on or after the response's sent date, so seeking ClosedOn >= start misses no response sent in the period.
-        // Exemptions are looked up only for refusals of requests to see records (SQLite stops at the first false term).
+        // Finished: every request closed, withdrawn or transferred out since the period began, in one pass grouped by
+        // the day closed and the day sent (and, for refusals, what they refused under), so SQLite returns a few hundred
+        // rows of counts. ClosedOn is on or after the sent date, so seeking ClosedOn >= start misses no response sent in
+        // the period. Days to respond come back as a comma-separated list (group_concat) per group. Exemptions are
+        // looked up only for refusals of requests to see records, once each, as bits (see ExemptionBits); -1 otherwise.
         var finished = await requests
             .Where(r => r.ClosedOn >= start)
             .Select(r => new
             {
-                On = r.ResponseSentOn ?? r.ClosedOn!.Value,
-                r.Right,
+                ClosedOn = r.ClosedOn!.Value,
+                r.ResponseSentOn,
                 r.Status,
+                Answered = r.Status == RequestStatus.Closed && r.Right != Right.Complaint,
+                r.Right,
                 r.Outcome,
                 r.Decision,
                 r.Extended,
                 r.PausedDays,
-                Days = r.ResponseSentOn == null ? (int?)null : r.ResponseSentOn.Value.DayNumber - r.ReceivedOn.DayNumber,
                 OnTime = r.ResponseSentOn <= r.DueOn,
-                Target = r.InternalTargetOn == null ? (bool?)null : r.ResponseSentOn <= r.InternalTargetOn,
-                Withheld = (r.Outcome == Outcome.Refused || r.Outcome == Outcome.PartlyComplied) && (r.Right == Right.Access || r.Right == Right.EducationalRecord),
-                r.Disclosures,
-            })
-            .Where(x => x.On >= start && x.On <= end)
-            .GroupBy(x => new
-            {
-                x.On.Year,
-                x.On.Month,
-                x.Right,
-                x.Status,
-                x.Outcome,
-                x.Decision,
-                x.Extended,
-                Paused = x.PausedDays > 0,
-                x.Days,
-                x.OnTime,
-                x.Target,
-                // One lookup per refusal: the exemptions used, as bits (see ExemptionBits), each counted once.
-                Exemptions = x.Withheld
-                    ? x.Disclosures.Where(d => d.Exemption != null && d.Disposition != Disposition.Disclosed)
+                HasTarget = r.InternalTargetOn != null,
+                TargetMet = r.ResponseSentOn <= r.InternalTargetOn,
+                Days = r.ResponseSentOn!.Value.DayNumber - r.ReceivedOn.DayNumber,
+                Refused = r.Outcome == Outcome.Refused || r.Outcome == Outcome.PartlyComplied,
+                Exemptions = r.Status == RequestStatus.Closed && (r.Outcome == Outcome.Refused || r.Outcome == Outcome.PartlyComplied)
+                             && (r.Right == Right.Access || r.Right == Right.EducationalRecord)
+                    ? r.Disclosures.Where(d => d.Exemption != null && d.Disposition != Disposition.Disclosed)
                         .Select(d => d.Exemption == Exemption.ThirdParty ? 1
                             : d.Exemption == Exemption.SeriousHarm ? 2
                             : d.Exemption == Exemption.ChildAbuseData ? 4
@@ -183,23 +172,30 @@ internal sealed class GetDashboardFiguresHandler(IDbContextFactory<PortalDb> dbs
                             : OtherExemptionBit)
                         .Distinct()
                         .Sum()
-                    : 0,
+                    : -1,
             })
-            .Select(g => new FinishedGroup(
-                g.Key.Year,
-                g.Key.Month,
-                g.Key.Right,
-                g.Key.Status,
-                g.Key.Outcome,
+            .GroupBy(x => new { x.ClosedOn, x.ResponseSentOn, x.Decision, x.Exemptions })
+            .Select(g => new FinishedDay(
+                g.Key.ClosedOn,
+                g.Key.ResponseSentOn,
                 g.Key.Decision,
-                g.Key.Extended,
-                g.Key.Paused,
-                g.Key.Days,
-                g.Key.OnTime,
-                g.Key.Target,
                 g.Key.Exemptions,
-                g.Count(),
-                g.Sum(x => x.PausedDays)))
+                g.Count(x => x.Status == RequestStatus.Withdrawn),
+                g.Count(x => x.Status == RequestStatus.Transferred),
+                g.Count(x => x.Status == RequestStatus.Closed && x.Right == Right.Complaint),
+                g.Count(x => x.Answered),
+                g.Count(x => x.Answered && x.OnTime),
+                g.Count(x => x.Answered && x.HasTarget),
+                g.Count(x => x.Answered && x.TargetMet),
+                g.Count(x => x.Answered && x.Extended),
+                g.Count(x => x.Answered && x.PausedDays > 0),
+                g.Where(x => x.Answered).Sum(x => x.PausedDays),
+                g.Count(x => x.Answered && x.Outcome == Outcome.Complied),
+                g.Count(x => x.Answered && x.Outcome == Outcome.PartlyComplied),
+                g.Count(x => x.Answered && x.Outcome == Outcome.Refused),
+                g.Count(x => x.Answered && x.Outcome == Outcome.NothingHeld),
+                g.Count(x => x.Answered && x.Refused),
+                string.Join(",", g.Where(x => x.Answered).Select(x => x.Days.ToString()))))
             .ToListAsync(cancellationToken);
 
         // Internal reviews started: the timeline's "reopened" entries in the period. There is no index on the
@@ -233,8 +229,6 @@ internal sealed class GetDashboardFiguresHandler(IDbContextFactory<PortalDb> dbs
             .ToList();
 
         // Everything below is arithmetic on those few hundred rows.
-        DateOnly Day(int year, int month) => new(year, month, 1);
-
         var byRight = Enum.GetValues<Right>().ToDictionary(r => r, _ => new MonthlyTally(period));
         var byChannel = Enum.GetValues<Channel>().ToDictionary(c => c, _ => new MonthlyTally(period));
         var complaintsReceived = new MonthlyTally(period);
@@ -264,53 +258,38 @@ internal sealed class GetDashboardFiguresHandler(IDbContextFactory<PortalDb> dbs
             tally.Add(on, count);
         }
 
-        foreach (var row in finished)
+        foreach (var day in finished)
         {
-            var on = Day(row.Year, row.Month);
-            switch (row.Status)
-            {
-                case RequestStatus.Withdrawn:
-                    withdrawn.Add(on, row.Count);
-                    continue;
-                case RequestStatus.Transferred:
-                    transferred.Add(on, row.Count);
-                    continue;
-                case RequestStatus.Closed when row.Right == Right.Complaint:
-                    complaintsAnswered.Add(on, row.Count);
-                    continue;
-                case RequestStatus.Closed:
-                    break;
-                default:
-                    continue; // not finished: cannot happen while ClosedOn is set only on closing
-            }
+            // Withdrawals and transfers out count on the day recorded; responses on the day sent.
+            withdrawn.Add(day.ClosedOn, day.Withdrawn);
+            transferred.Add(day.ClosedOn, day.Transferred);
+            if (day.SentOn is not { } sent) continue;
+            complaintsAnswered.Add(sent, day.ComplaintsAnswered);
+            responded.Add(sent, day.Responded);
+            onTime.Add(sent, day.OnTime);
+            withTarget.Add(sent, day.WithTarget);
+            targetMet.Add(sent, day.TargetMet);
+            extended.Add(sent, day.Extended);
+            paused.Add(sent, day.Paused);
+            daysPaused.Add(sent, day.DaysPaused);
+            outcomes[Outcome.Complied].Add(sent, day.Complied);
+            outcomes[Outcome.PartlyComplied].Add(sent, day.PartlyComplied);
+            outcomes[Outcome.Refused].Add(sent, day.Refused);
+            outcomes[Outcome.NothingHeld].Add(sent, day.NothingHeld);
+            foreach (var days in Numbers(day.Days)) distribution.Add(sent, days);
 
-            responded.Add(on, row.Count);
-            if (row.OnTime) onTime.Add(on, row.Count);
-            if (row.Target is { } met)
+            if (day.Refusals == 0) continue;
+            if (day.Exemptions >= 0)
             {
-                withTarget.Add(on, row.Count);
-                if (met) targetMet.Add(on, row.Count);
-            }
-
-            if (row.Extended) extended.Add(on, row.Count);
-            if (row.Paused) paused.Add(on, row.Count);
-            daysPaused.Add(on, row.DaysPaused);
-            if (row.Outcome is { } outcome) outcomes[outcome].Add(on, row.Count);
-            if (row.Days is { } days) distribution.Add(on, days, row.Count);
-            if (row.Outcome is not (Outcome.Refused or Outcome.PartlyComplied)) continue;
-            if (row.Right is Right.Access or Right.EducationalRecord)
-            {
-                // Each exemption the response used, once per request; none recorded: the letter's reasons only.
-                var used = ExemptionBits.Where((_, bit) => (row.Exemptions & (1 << bit)) != 0).ToList();
-                foreach (var exemption in used) AddReason("Exemption: " + DisclosureItem.ExemptionName(exemption), on, row.Count);
-                if ((row.Exemptions & OtherExemptionBit) != 0) AddReason("Exemption: another exemption", on, row.Count);
-                if (row.Exemptions == 0) AddReason(LetterOnly, on, row.Count);
+                // Refusals of requests to see records: each exemption used, once per request; none recorded, the letter's reasons.
+                foreach (var exemption in ExemptionBits.Where((_, bit) => (day.Exemptions & (1 << bit)) != 0)) AddReason("Exemption: " + DisclosureItem.ExemptionName(exemption), sent, day.Refusals);
+                if ((day.Exemptions & OtherExemptionBit) != 0) AddReason("Exemption: another exemption", sent, day.Refusals);
+                if (day.Exemptions == 0) AddReason(LetterOnly, sent, day.Refusals);
             }
             else
             {
-                AddReason(row.Decision is { } decision && DecisionRules.OutcomesFor(decision).SequenceEqual([Outcome.Refused])
-                    ? DecisionRules.Describe(decision)
-                    : LetterOnly, on, row.Count);
+                // Refusals of the other rights: the recorded refusing decision, else the letter's reasons.
+                AddReason(day.Decision is { } kind && DecisionRules.OutcomesFor(kind).SequenceEqual([Outcome.Refused]) ? DecisionRules.Describe(kind) : LetterOnly, sent, day.Refusals);
             }
         }
 
@@ -360,22 +339,35 @@ internal sealed class GetDashboardFiguresHandler(IDbContextFactory<PortalDb> dbs
     private static DateTimeOffset StartOfUkDay(DateOnly day) =>
         new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), UkTime.Zone), TimeSpan.Zero);
 
-    /// <summary>One group of finished requests alike in everything a figure counts by.</summary>
-    private sealed record FinishedGroup(
-        int Year,
-        int Month,
-        Right Right,
-        RequestStatus Status,
-        Outcome? Outcome,
+    /// <summary>
+    /// The requests finished on one day and (for responses) sent on another, with the same decision and the same
+    /// exemptions (-1: not a refusal of a request to see records), counted for each figure. Days lists each response's
+    /// days to respond, comma-separated.
+    /// </summary>
+    private sealed record FinishedDay(
+        DateOnly ClosedOn,
+        DateOnly? SentOn,
         DecisionKind? Decision,
-        bool Extended,
-        bool Paused,
-        int? Days,
-        bool OnTime,
-        bool? Target,
         int Exemptions,
-        int Count,
-        int DaysPaused);
+        int Withdrawn,
+        int Transferred,
+        int ComplaintsAnswered,
+        int Responded,
+        int OnTime,
+        int WithTarget,
+        int TargetMet,
+        int Extended,
+        int Paused,
+        int DaysPaused,
+        int Complied,
+        int PartlyComplied,
+        int Refused,
+        int NothingHeld,
+        int Refusals,
+        string? Days);
+
+    private static IEnumerable<int> Numbers(string? list) =>
+        string.IsNullOrEmpty(list) ? [] : list.Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The exemptions in the order of their bits (1, 2, 4, 8) in the finished query; a test keeps it in step with the enum.</summary>
     internal static readonly Exemption[] ExemptionBits = [Exemption.ThirdParty, Exemption.SeriousHarm, Exemption.ChildAbuseData, Exemption.LegalPrivilege];
