@@ -402,15 +402,31 @@ public sealed class OversightDashboardTests
     }
 
     [Fact]
-    public async Task The_internal_review_count_reads_the_entry_the_reopen_command_writes()
+    public async Task The_internal_review_count_reads_the_audit_row_the_reopen_command_writes()
     {
-        // Guards the timeline kind the figure looks for against a change of wording in the domain.
-        Assert.Equal("Reopened for internal review", GetDashboardFiguresHandler.ReopenedForReview);
+        // Guards the audit action the figure looks for against a renamed command: T was reopened through the pipeline.
+        Assert.Equal(nameof(ReopenForReviewCommand), GetDashboardFiguresHandler.ReopenedForReview);
         await using var app = await SeededAsync();
         await using var db = app.Db();
         var t = await db.Requests.AsNoTracking().SingleAsync(r => r.Reference == Ref("T"));
         Assert.Equal(RequestStatus.InProgress, t.Status);
-        Assert.Contains(t.Events, e => e.Kind == GetDashboardFiguresHandler.ReopenedForReview);
+        var audit = Assert.Single(await db.AuditEvents.AsNoTracking().Where(e => e.RequestId == t.Id && e.Action == GetDashboardFiguresHandler.ReopenedForReview).ToListAsync());
+        Assert.Equal(("Succeeded", app.OrganisationId("STK")), (audit.Outcome, audit.OrganisationId));
+        Assert.Contains(t.Events, e => e.Kind == "Reopened for internal review");
+    }
+
+    [Fact]
+    public async Task A_refused_reopening_is_not_an_internal_review()
+    {
+        // Reopening a case that is not closed is refused (and audited as refused): it does not count.
+        await using var app = await SeededAsync();
+        var j = await app.AsDpo("STK").SendAsync(new GetQueueQuery(Status: RequestStatus.InProgress, PageSize: 100));
+        var open = j.Rows.First(r => r.Reference == Ref("J"));
+        var version = (await app.SendAsync(new GetRequestDetailQuery(open.Id))).Version;
+        await Assert.ThrowsAsync<RightsPortal.Domain.DomainRuleException>(() => app.SendAsync(new ReopenForReviewCommand(open.Id, version, "Not closed yet")));
+
+        var f = await app.SendAsync(new GetDashboardFiguresQuery(null, January, April));
+        Assert.Equal(1, f.ComplaintsAndReviews[^1].InternalReviewsStarted); // T only
     }
 
     [Fact]

@@ -31,7 +31,7 @@ namespace RightsPortal.Application.Features.Oversight.Dashboard;
 /// <item><b>Educational records</b>: parents' educational-record requests with a running clock, 15-school-day limit
 /// within the next five working days / before today.</item>
 /// </list>
-/// Each list is two small queries (a count and the first rows) on the (OrganisationId, Status, DueOn) index.
+/// Each list is two small queries (a count and the first rows) per organisation on the (OrganisationId, Status, DueOn) index.
 /// </remarks>
 [RequiresRole(Roles.Dpo, Roles.Administrator)]
 public sealed record GetAtAGlanceQuery(string? Organisation = null, int RowsPerList = GetAtAGlanceQuery.DefaultRows) : IQuery<AtAGlance>
@@ -112,12 +112,14 @@ internal sealed class GetAtAGlanceHandler(IDbContextFactory<PortalDb> dbs, ICurr
         var scope = await DashboardScope.ResolveAsync(db, actor, query.Organisation, cancellationToken);
         var codes = scope.ToDictionary(o => o.Id, o => o.Code);
 
-        // The five-working-day horizon depends on the bank holidays, so organisations are taken region by region.
-        var regions = new List<(IReadOnlyList<ScopedOrganisation> Organisations, DateOnly Horizon)>();
-        foreach (var region in scope.GroupBy(o => o.HolidayRegion))
+        // The five-working-day horizon depends on each organisation's bank holidays. Organisations are taken one at a
+        // time: an equality on OrganisationId lets SQLite seek (OrganisationId, Status, DueOn) for each status, where
+        // an IN list of organisations and one of statuses can make it scan the table instead.
+        var organisations = new List<(IReadOnlyList<ScopedOrganisation> Organisations, DateOnly Horizon)>();
+        foreach (var organisation in scope)
         {
-            var holidays = await portalClock.HolidaysAsync(region.Key, cancellationToken);
-            regions.Add(([.. region], Timeliness.WorkingDaysAhead(today, WorkingDaysAhead, holidays)));
+            var holidays = await portalClock.HolidaysAsync(organisation.HolidayRegion, cancellationToken);
+            organisations.Add(([organisation], Timeliness.WorkingDaysAhead(today, WorkingDaysAhead, holidays)));
         }
 
         var rows = query.RowsPerList;
@@ -125,31 +127,31 @@ internal sealed class GetAtAGlanceHandler(IDbContextFactory<PortalDb> dbs, ICurr
         {
             await ListAsync(db, "due-soon", GlanceGroups.Requests, "Due in the next 5 working days",
                 "Requests to see, correct, delete, limit, object, transfer or challenge a decision whose legal limit falls in the next five working days.",
-                regions, (q, horizon) => q.Where(r => OneMonthRights.Contains(r.Right) && Running.Contains(r.Status) && r.ResponseSentOn == null && r.DueOn >= today && r.DueOn <= horizon), codes, today, rows, cancellationToken),
+                organisations, (q, horizon) => q.Where(r => OneMonthRights.Contains(r.Right) && Running.Contains(r.Status) && r.ResponseSentOn == null && r.DueOn >= today && r.DueOn <= horizon), codes, today, rows, cancellationToken),
             await ListAsync(db, "overdue", GlanceGroups.Requests, "Overdue",
                 "Past the legal limit and not yet answered. Requests waiting for ID, a fee or clarification are listed apart: their limit moves when that arrives.",
-                regions, (q, _) => q.Where(r => OneMonthRights.Contains(r.Right) && Running.Contains(r.Status) && r.ResponseSentOn == null && r.DueOn < today), codes, today, rows, cancellationToken),
+                organisations, (q, _) => q.Where(r => OneMonthRights.Contains(r.Right) && Running.Contains(r.Status) && r.ResponseSentOn == null && r.DueOn < today), codes, today, rows, cancellationToken),
             await ListAsync(db, "paused", GlanceGroups.Requests, "Paused for clarification",
                 "The clock is stopped until the family says what they are asking for; the legal limit moves later by each day it lasts.",
-                regions, (q, _) => q.Where(r => r.Status == RequestStatus.ClarificationRequested), codes, today, rows, cancellationToken, since: Since.Paused),
+                organisations, (q, _) => q.Where(r => r.Status == RequestStatus.ClarificationRequested), codes, today, rows, cancellationToken, since: Since.Paused),
             await ListAsync(db, "extended", GlanceGroups.Requests, "Extended",
                 "Open requests whose legal limit was extended by up to two months.",
-                regions, (q, _) => q.Where(r => Open.Contains(r.Status) && r.Extended), codes, today, rows, cancellationToken, since: Since.Extended),
+                organisations, (q, _) => q.Where(r => Open.Contains(r.Status) && r.Extended), codes, today, rows, cancellationToken, since: Since.Extended),
             await ListAsync(db, "awaiting-id", GlanceGroups.Requests, "Waiting for ID or authority",
                 "Work waits for proof of identity or of authority to act; the clock starts again on the day it arrives.",
-                regions, (q, _) => q.Where(r => r.Status == RequestStatus.AwaitingIdentity), codes, today, rows, cancellationToken),
+                organisations, (q, _) => q.Where(r => r.Status == RequestStatus.AwaitingIdentity), codes, today, rows, cancellationToken),
             await ListAsync(db, "complaints-due-soon", GlanceGroups.Complaints, "To acknowledge in the next 5 working days",
                 "Complaints no caseworker has taken up yet, whose 30 days to acknowledge end in the next five working days.",
-                regions, (q, horizon) => q.Where(r => r.Right == Right.Complaint && r.Status == RequestStatus.Received && r.DueOn >= today && r.DueOn <= horizon), codes, today, rows, cancellationToken),
+                organisations, (q, horizon) => q.Where(r => r.Right == Right.Complaint && r.Status == RequestStatus.Received && r.DueOn >= today && r.DueOn <= horizon), codes, today, rows, cancellationToken),
             await ListAsync(db, "complaints-overdue", GlanceGroups.Complaints, "Not acknowledged in time",
                 "Complaints no caseworker has taken up yet, past their 30 days to acknowledge.",
-                regions, (q, _) => q.Where(r => r.Right == Right.Complaint && r.Status == RequestStatus.Received && r.DueOn < today), codes, today, rows, cancellationToken),
+                organisations, (q, _) => q.Where(r => r.Right == Right.Complaint && r.Status == RequestStatus.Received && r.DueOn < today), codes, today, rows, cancellationToken),
             await ListAsync(db, "educational-records-due-soon", GlanceGroups.EducationalRecords, "Due in the next 5 working days",
                 "Parents' requests to see an educational record whose 15 school days end in the next five working days.",
-                regions, (q, horizon) => q.Where(r => r.Right == Right.EducationalRecord && Running.Contains(r.Status) && r.ResponseSentOn == null && r.DueOn >= today && r.DueOn <= horizon), codes, today, rows, cancellationToken),
+                organisations, (q, horizon) => q.Where(r => r.Right == Right.EducationalRecord && Running.Contains(r.Status) && r.ResponseSentOn == null && r.DueOn >= today && r.DueOn <= horizon), codes, today, rows, cancellationToken),
             await ListAsync(db, "educational-records-overdue", GlanceGroups.EducationalRecords, "Overdue",
                 "Parents' educational-record requests past their 15 school days.",
-                regions, (q, _) => q.Where(r => r.Right == Right.EducationalRecord && Running.Contains(r.Status) && r.ResponseSentOn == null && r.DueOn < today), codes, today, rows, cancellationToken),
+                organisations, (q, _) => q.Where(r => r.Right == Right.EducationalRecord && Running.Contains(r.Status) && r.ResponseSentOn == null && r.DueOn < today), codes, today, rows, cancellationToken),
         };
 
         var canOpenCases = scope.Count == 1 && actor.OrganisationId == scope[0].Id && (actor.IsInRole(Roles.Dpo) || actor.IsInRole(Roles.Caseworker));
@@ -169,7 +171,7 @@ internal sealed class GetAtAGlanceHandler(IDbContextFactory<PortalDb> dbs, ICurr
         string group,
         string title,
         string explanation,
-        IReadOnlyList<(IReadOnlyList<ScopedOrganisation> Organisations, DateOnly Horizon)> regions,
+        IReadOnlyList<(IReadOnlyList<ScopedOrganisation> Organisations, DateOnly Horizon)> organisations,
         Func<IQueryable<RightsRequest>, DateOnly, IQueryable<RightsRequest>> filter,
         Dictionary<Guid, string> codes,
         DateOnly today,
@@ -179,9 +181,9 @@ internal sealed class GetAtAGlanceHandler(IDbContextFactory<PortalDb> dbs, ICurr
     {
         var total = 0;
         var found = new List<GlanceRow>();
-        foreach (var (organisations, horizon) in regions)
+        foreach (var (organisation, horizon) in organisations)
         {
-            var matching = filter(db.Requests.AsNoTracking().InScope(organisations), horizon);
+            var matching = filter(db.Requests.AsNoTracking().InScope(organisation), horizon);
             total += await matching.CountAsync(ct);
             var first = await matching
                 .OrderBy(r => r.DueOn).ThenBy(r => r.Reference)

@@ -37,7 +37,7 @@ namespace RightsPortal.Application.Features.Oversight.Dashboard;
 /// requests each exemption applied to a record withheld or redacted (a response using two exemptions counts under
 /// both); for other rights the recorded refusing decision; otherwise "reasons given in the letter only".</item>
 /// <item><b>Complaints and internal reviews</b>: complaints received (by received date); complaints answered (closed,
-/// by response date); internal reviews started (the day a case was reopened for review, from its timeline).</item>
+/// by response date); internal reviews started (the day a case was reopened for review, as the audit trail records it).</item>
 /// <item><b>Searches by service</b>: searches asked of each service in the period (by the day asked); of those, how
 /// many the service has answered so far, how many of the answers came after the search's due date, and how many are
 /// still unanswered.</item>
@@ -118,8 +118,10 @@ public sealed class GetDashboardFiguresValidator : AbstractValidator<GetDashboar
 internal sealed class GetDashboardFiguresHandler(IDbContextFactory<PortalDb> dbs, ICurrentActor actor, TimeProvider clock)
     : IRequestHandler<GetDashboardFiguresQuery, DashboardFigures>
 {
-    /// <summary>The timeline entry <see cref="RightsRequest.ReopenForReview"/> writes (a test reopens a case to keep the two in step).</summary>
-    internal const string ReopenedForReview = "Reopened for internal review";
+    /// <summary>The audit action of a reopening for internal review: the command's type name, as the audit trail records it.</summary>
+    internal const string ReopenedForReview = nameof(Casework.ReopenForReviewCommand);
+
+    private const string Succeeded = "Succeeded";
 
     public async Task<DashboardFigures> Handle(GetDashboardFiguresQuery query, CancellationToken cancellationToken)
     {
@@ -198,35 +200,37 @@ internal sealed class GetDashboardFiguresHandler(IDbContextFactory<PortalDb> dbs
                 string.Join(",", g.Where(x => x.Answered).Select(x => x.Days.ToString()))))
             .ToListAsync(cancellationToken);
 
-        // Internal reviews started: the timeline's "reopened" entries in the period. There is no index on the
-        // timeline's kind, so the query is written to run from the timeline (not from every request of the
-        // organisation) and the organisation is checked on the few rows found.
+        // Internal reviews started: the audit trail's successful reopenings in the period, on its (OrganisationId, At)
+        // index. The case timeline says the same (the two are written in one transaction), but it has no index to seek
+        // by kind or date.
         var (startsAt, endsBefore) = (StartOfUkDay(start), StartOfUkDay(end.AddDays(1)));
-        var inScope = scope.Select(o => o.Id).ToHashSet();
-        var reviews = (await db.Requests.AsNoTracking()
-            .SelectMany(r => r.Events.Where(e => e.Kind == ReopenedForReview && e.At >= startsAt && e.At < endsBefore), (r, e) => new { r.OrganisationId, e.At })
-            .ToListAsync(cancellationToken))
-            .Where(x => inScope.Contains(x.OrganisationId))
-            .ToList();
+        var organisationIds = scope.Select(o => (Guid?)o.Id).ToList();
+        var reviews = await db.AuditEvents.AsNoTracking()
+            .Where(e => organisationIds.Contains(e.OrganisationId) && e.At >= startsAt && e.At < endsBefore
+                        && e.Action == ReopenedForReview && e.Outcome == Succeeded)
+            .Select(e => e.At)
+            .ToListAsync(cancellationToken);
 
-        // Searches asked in the period, by service: asked, answered (so far), answered after their due date. Also run
-        // from the searches, grouped by organisation, and the organisations in scope kept.
-        var searches = (await db.Requests.AsNoTracking()
-            .SelectMany(r => r.SearchTasks.Where(t => t.AskedOn >= start && t.AskedOn <= end), (r, t) => new { r.OrganisationId, t.ServiceName, t.CompletedOn, t.DueOn })
-            .GroupBy(t => new { t.OrganisationId, t.ServiceName })
+        // Searches asked in the period, by service: asked, answered (so far), answered after their due date. The
+        // searches have no index to seek by date, so this starts from the cases that can hold one, on the
+        // (OrganisationId, ClosedOn) index: a search is asked only while its case is open, so the case was closed on or
+        // after that day or is still open. Two seeks (closed since the start; still open), so the cost follows the
+        // period's cases rather than the whole history.
+        var searches = await requests.Where(r => r.ClosedOn >= start)
+            .SelectMany(r => r.SearchTasks.Where(t => t.AskedOn >= start && t.AskedOn <= end))
+            .Select(t => new { t.ServiceName, t.CompletedOn, t.DueOn })
+            .Concat(requests.Where(r => r.ClosedOn == null)
+                .SelectMany(r => r.SearchTasks.Where(t => t.AskedOn >= start && t.AskedOn <= end))
+                .Select(t => new { t.ServiceName, t.CompletedOn, t.DueOn }))
+            .GroupBy(t => t.ServiceName)
             .Select(g => new
             {
-                g.Key.OrganisationId,
-                Service = g.Key.ServiceName,
+                Service = g.Key,
                 Asked = g.Count(),
                 Answered = g.Count(t => t.CompletedOn != null),
                 AnsweredLate = g.Count(t => t.CompletedOn > t.DueOn),
             })
-            .ToListAsync(cancellationToken))
-            .Where(s => inScope.Contains(s.OrganisationId))
-            .GroupBy(s => s.Service, StringComparer.Ordinal)
-            .Select(g => new { Service = g.Key, Asked = g.Sum(s => s.Asked), Answered = g.Sum(s => s.Answered), AnsweredLate = g.Sum(s => s.AnsweredLate) })
-            .ToList();
+            .ToListAsync(cancellationToken);
 
         // Everything below is arithmetic on those few hundred rows.
         var byRight = Enum.GetValues<Right>().ToDictionary(r => r, _ => new MonthlyTally(period));
@@ -294,9 +298,9 @@ internal sealed class GetDashboardFiguresHandler(IDbContextFactory<PortalDb> dbs
         }
 
         var reviewsStarted = new MonthlyTally(period);
-        foreach (var review in reviews)
+        foreach (var at in reviews)
         {
-            reviewsStarted.Add(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(review.At, UkTime.Zone).DateTime));
+            reviewsStarted.Add(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, UkTime.Zone).DateTime));
         }
 
         var timeliness = new List<TimelinessRow>();
