@@ -13,7 +13,9 @@ using RightsPortal.ScaleBenchmarks;
 // The large-dataset benchmarks. See README.md beside this file.
 //
 //   dotnet run -c Release --project benchmarks/RightsPortal.ScaleBenchmarks -- seed --data /tmp/rp-scale [--requests 1000000]
-//   dotnet run -c Release --project benchmarks/RightsPortal.ScaleBenchmarks -- measure --data /tmp/rp-scale
+//   dotnet run -c Release --project benchmarks/RightsPortal.ScaleBenchmarks -- measure --data /tmp/rp-scale [--only queue,dashboard,watcher] [--log-sql]
+//
+// --only picks the groups to time (default all of them); --log-sql prints each SQL command with its duration.
 //
 // "Today" is fixed (Mon 23 Nov 2026) so a seeded database and its measurements can be repeated. Exit code 0 when every
 // target is met, 1 when one is missed, 2 on bad arguments.
@@ -30,7 +32,14 @@ if (command is not ("seed" or "measure") || requests < 1)
 Directory.CreateDirectory(data);
 var today = new DateOnly(2026, 11, 23);
 var clock = new FixedClock(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
-await using var services = Services(Path.Combine(data, "portal.db"), clock);
+var only = (Option("--only") ?? "queue,dashboard,watcher").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+if (only.Except(["queue", "dashboard", "watcher"]).Any())
+{
+    Console.Error.WriteLine("--only takes a comma-separated list of: queue, dashboard, watcher");
+    return 2;
+}
+
+await using var services = Services(Path.Combine(data, "portal.db"), clock, logSql: args.Contains("--log-sql"));
 
 if (command == "seed")
 {
@@ -40,7 +49,7 @@ if (command == "seed")
     return 0;
 }
 
-return await Measurements.RunAsync(services, today, Console.Out);
+return await Measurements.RunAsync(services, today, only, Console.Out);
 
 string? Option(string name)
 {
@@ -48,10 +57,17 @@ string? Option(string name)
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
 
-static ServiceProvider Services(string databaseFile, TimeProvider clock)
+static ServiceProvider Services(string databaseFile, TimeProvider clock, bool logSql = false)
 {
     var services = new ServiceCollection();
-    services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+    services.AddLogging(b =>
+    {
+        b.SetMinimumLevel(LogLevel.Warning).AddProvider(new ConsoleLines());
+        if (logSql)
+        {
+            b.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
+        }
+    });
     services.AddPortalDatabase(new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = true }.ToString());
     services.AddApplication();
     services.AddSingleton(clock);
@@ -84,5 +100,22 @@ internal sealed class BenchActor : ICurrentActor
         UserId = userId;
         OrganisationId = organisationId;
         roles = [.. inRoles];
+    }
+}
+
+/// <summary>Each log entry as one line on the console (the benchmark has no host to bring the console logger).</summary>
+internal sealed class ConsoleLines : ILoggerProvider, ILogger
+{
+    public ILogger CreateLogger(string categoryName) => this;
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Console.WriteLine($"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : " " + exception.Message)}");
+
+    public void Dispose()
+    {
     }
 }

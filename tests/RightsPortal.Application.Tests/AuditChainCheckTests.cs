@@ -33,6 +33,25 @@ public sealed class AuditChainCheckTests
     }
 
     [Fact]
+    public async Task A_trail_written_by_a_real_clock_with_sub_millisecond_times_is_intact_when_read_back()
+    {
+        // A real clock has 100 ns ticks; the database keeps tenths of a millisecond. The hash must be of what is kept,
+        // or every check on a live portal reports tampering at the first row.
+        await using var app = await PortalApp.StartAsync(PortalApp.DefaultNow.AddTicks(9_547_477), connectionPerOperation: true);
+        await SubmitAsync(app, 2);
+        app.Clock.Advance(TimeSpan.FromTicks(1_234_567));
+        await SubmitAsync(app, 1);
+
+        var result = await app.AsDpo("STK").SendAsync(new CheckAuditTrailCommand());
+
+        Assert.True(result.Intact, $"broken at row {result.FirstBrokenId}");
+        Assert.Equal(3, result.RowsChecked);
+        await using var db = app.Db();
+        var first = await db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).FirstAsync();
+        Assert.Equal(PortalApp.DefaultNow.AddTicks(9_547_000), first.At);
+    }
+
+    [Fact]
     public async Task A_row_whose_action_was_edited_behind_the_portals_back_is_reported_by_its_id()
     {
         await using var app = await PortalApp.StartAsync();

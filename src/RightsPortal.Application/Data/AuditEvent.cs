@@ -8,8 +8,23 @@ namespace RightsPortal.Application.Data;
 /// <summary>One append-only row of the audit trail, chained to the row before it by a SHA-256 hash.</summary>
 public sealed class AuditEvent
 {
+    /// <summary>The finest time the database keeps: it stores a DateTimeOffset as tenths of a millisecond (PortalDb's conversion).</summary>
+    internal const long StoredTicks = 1000;
+
+    private DateTimeOffset at;
+
     public long Id { get; set; }
-    public DateTimeOffset At { get; set; }
+
+    /// <summary>
+    /// When it happened, cut to what the database keeps, so the hash worked out before saving is the hash of the row
+    /// read back (a clock's full precision would make every check report a changed row).
+    /// </summary>
+    public DateTimeOffset At
+    {
+        get => at;
+        set => at = new DateTimeOffset(value.Ticks - (value.Ticks % StoredTicks), value.Offset);
+    }
+
     public string ActorId { get; set; } = "";
     public string Action { get; set; } = "";
     public string Outcome { get; set; } = "";

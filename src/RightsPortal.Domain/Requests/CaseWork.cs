@@ -110,9 +110,10 @@ public sealed class SearchTask
         ServiceName = Instructions = "";
     }
 
-    internal SearchTask(string serviceName, string instructions, DateOnly askedOn, DateOnly dueOn)
+    internal SearchTask(Guid organisationId, string serviceName, string instructions, DateOnly askedOn, DateOnly dueOn)
     {
         Id = Guid.NewGuid();
+        OrganisationId = organisationId;
         ServiceName = serviceName;
         Instructions = instructions;
         AskedOn = askedOn;
@@ -120,6 +121,10 @@ public sealed class SearchTask
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The organisation whose service is asked: the request's, kept here so its searches can be counted by period without reading every request.</summary>
+    public Guid OrganisationId { get; private set; }
+
     public string ServiceName { get; private set; }
     public string Instructions { get; private set; }
     public DateOnly AskedOn { get; private set; }

@@ -66,6 +66,12 @@ public sealed partial class RightsRequest
     /// <summary>The searches asked of the organisation's services.</summary>
     public IReadOnlyList<SearchTask> SearchTasks => searchTasks;
 
+    /// <summary>
+    /// The exemptions the response relied on for records withheld or redacted, fixed when it was sent: their names,
+    /// comma-separated in order, or empty. Kept on the case so the DPO's figures need not read every record.
+    /// </summary>
+    public string ExemptionsApplied { get; private set; } = "";
+
     /// <summary>The case timeline, oldest first.</summary>
     public IReadOnlyList<CaseEvent> Events => events;
 
@@ -367,6 +373,11 @@ public sealed partial class RightsRequest
         ResponseSentOn = sentOn;
         ClosedOn = ctx.Today;
         Status = RequestStatus.Closed;
+        ExemptionsApplied = string.Join(',', disclosures
+            .Where(d => d.Exemption is not null && d.Disposition != Disposition.Disclosed)
+            .Select(d => d.Exemption!.Value.ToString())
+            .Distinct()
+            .Order(StringComparer.Ordinal));
         var late = sentOn > DueOn ? $" This was {sentOn.DayNumber - DueOn.DayNumber} day(s) after the legal limit of {UkDates.Short(DueOn)}." : "";
         Record(ctx, "Closed", $"{OutcomeName(outcome)}; response sent on {UkDates.Short(sentOn)}.{late}");
     }
@@ -411,7 +422,7 @@ public sealed partial class RightsRequest
             throw new DomainRuleException($"{serviceName} already has a search open on this request.");
         }
 
-        var task = new SearchTask(serviceName.Trim(), what, ctx.Today, dueOn);
+        var task = new SearchTask(OrganisationId, serviceName.Trim(), what, ctx.Today, dueOn);
         searchTasks.Add(task);
         Record(ctx, "Search requested", $"{task.ServiceName}, by {UkDates.Short(dueOn)}: {what}");
         return task;

@@ -260,6 +260,8 @@ namespace RightsPortal.Application.Data.Migrations
 
                     b.HasIndex("OrganisationId", "At");
 
+                    b.HasIndex("OrganisationId", "Action", "At");
+
                     b.ToTable("AuditEvents");
                 });
 
@@ -975,6 +977,11 @@ namespace RightsPortal.Application.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExemptionsApplied")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Extended")
                         .HasColumnType("INTEGER");
 
@@ -1156,14 +1163,15 @@ namespace RightsPortal.Application.Data.Migrations
                     b.HasIndex("SubmissionId")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "ClosedOn");
-
-                    b.HasIndex("OrganisationId", "ReceivedOn");
-
                     b.HasIndex("OrganisationId", "Reference")
                         .IsUnique();
 
                     b.HasIndex("OrganisationId", "Status", "DueOn");
+
+                    b.HasIndex("OrganisationId", "ReceivedOn", "Right", "Channel");
+
+                    b.HasIndex(new[] { "OrganisationId", "ClosedOn", "ResponseSentOn", "Status", "Right", "Outcome", "Decision", "ExemptionsApplied", "DueOn", "InternalTargetOn", "ReceivedOn", "Extended", "PausedDays" }, "IX_Requests_Finished")
+                        .HasFilter("\"ClosedOn\" IS NOT NULL");
 
                     b.ToTable("Requests", (string)null);
                 });
@@ -1611,6 +1619,9 @@ namespace RightsPortal.Application.Data.Migrations
                                 .HasMaxLength(2000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<Guid>("OrganisationId")
+                                .HasColumnType("TEXT");
+
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("TEXT");
 
@@ -1624,6 +1635,8 @@ namespace RightsPortal.Application.Data.Migrations
                             b1.HasIndex("RequestId");
 
                             b1.HasIndex("CompletedOn", "DueOn");
+
+                            b1.HasIndex("OrganisationId", "AskedOn", "ServiceName", "CompletedOn", "DueOn");
 
                             b1.ToTable("SearchTasks", (string)null);
 

@@ -64,22 +64,25 @@ public sealed class RunDeadlineWatch(IDbContextFactory<PortalDb> dbs, PortalCloc
             var horizon = today.AddDays(ReminderRules.LookAheadDays);
             var watched = ReminderRules.WatchedStatuses.ToList();
 
-            // One read of the few columns the rules need, in table order: most open requests are within a month of
-            // their date, so reading along an index would only add a random lookup per row.
+            // One organisation at a time: its (OrganisationId, Status, DueOn) index narrows the read to the open
+            // requests due within the look-ahead, however many finished ones the table holds.
             var due = new List<ReminderDue>(4);
-            var requests = db.Requests.AsNoTracking()
-                .Where(r => watched.Contains(r.Status) && r.DueOn <= horizon)
-                .Select(r => new { r.Id, r.OrganisationId, r.Reference, r.Right, r.Status, r.StartOn, r.DueOn, r.PausedDays, r.Extended })
-                .AsAsyncEnumerable();
-            await foreach (var r in requests.WithCancellation(ct))
+            foreach (var organisation in organisations.Values)
             {
-                requestsChecked++;
-                if (!organisations.TryGetValue(r.OrganisationId, out var organisation)) continue; // nobody there to remind
-                due.Clear();
-                ReminderRules.AddForRequest(new WatchedRequest(r.Id, r.Right, r.Status, r.StartOn, r.DueOn, r.PausedDays, r.Extended), today, organisation.Holidays, due);
-                foreach (var reminder in due)
+                var organisationId = organisation.Id;
+                var requests = db.Requests.AsNoTracking()
+                    .Where(r => r.OrganisationId == organisationId && watched.Contains(r.Status) && r.DueOn <= horizon)
+                    .Select(r => new { r.Id, r.Reference, r.Right, r.Status, r.StartOn, r.DueOn, r.PausedDays, r.Extended })
+                    .AsAsyncEnumerable();
+                await foreach (var r in requests.WithCancellation(ct))
                 {
-                    Plan(planned, organisation, r.Id, r.Reference, reminder, serviceName: null);
+                    requestsChecked++;
+                    due.Clear();
+                    ReminderRules.AddForRequest(new WatchedRequest(r.Id, r.Right, r.Status, r.StartOn, r.DueOn, r.PausedDays, r.Extended), today, organisation.Holidays, due);
+                    foreach (var reminder in due)
+                    {
+                        Plan(planned, organisation, r.Id, r.Reference, reminder, serviceName: null);
+                    }
                 }
             }
 

@@ -25,7 +25,7 @@ public sealed class DeadlineWatcher(
             var report = await scope.ServiceProvider.GetRequiredService<RunDeadlineWatch>().RunAsync(ct);
             logger.LogInformation(
                 "Deadline watch for {Today}: {Requests} requests and {Searches} searches checked in {ScanMilliseconds} ms, {Due} reminders due, {Written} new, {Mails} emails queued, in {Milliseconds} ms",
-                report.Today, report.RequestsChecked, report.SearchesChecked, (long)report.Scanning.TotalMilliseconds, report.RemindersDue, report.RemindersWritten,
+                report.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), report.RequestsChecked, report.SearchesChecked, (long)report.Scanning.TotalMilliseconds, report.RemindersDue, report.RemindersWritten,
                 report.MailsWritten, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return report;
         }
