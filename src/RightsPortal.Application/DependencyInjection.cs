@@ -51,18 +51,19 @@ public static class DependencyInjection
     /// Identity schema version is always the same and migrations never see a phantom model change).
     /// </summary>
     private static readonly AuditInterceptor Interceptor = new();
+    private static readonly SqliteConnectionSettings ConnectionSettings = new();
 
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, string connectionString)
     {
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
-        services.AddDbContextFactory<PortalDb>(o => o.UseSqlite(connectionString).AddInterceptors(Interceptor));
+        services.AddDbContextFactory<PortalDb>(o => o.UseSqlite(connectionString).AddInterceptors(Interceptor, ConnectionSettings));
         return services;
     }
 
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, SqliteConnection openConnection)
     {
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
-        services.AddDbContextFactory<PortalDb>(o => o.UseSqlite(openConnection).AddInterceptors(Interceptor));
+        services.AddDbContextFactory<PortalDb>(o => o.UseSqlite(openConnection).AddInterceptors(Interceptor, ConnectionSettings));
         return services;
     }
 }
