@@ -93,6 +93,45 @@ public sealed class AuditChainCheckTests
     }
 
     [Fact]
+    public async Task Rows_deleted_from_the_end_of_the_trail_since_the_last_check_are_reported()
+    {
+        // What is left is still a valid chain: only the last check's final row, now missing, gives the deletion away.
+        await using var app = await PortalApp.StartAsync();
+        await SubmitAsync(app, 4);
+        var checker = app.Services.GetRequiredService<AuditChainChecker>();
+        var first = await checker.CheckAsync(AuditChainChecker.Daily, AuditChainChecker.System, CancellationToken.None);
+        await using var db = app.Db();
+        var ids = await db.AuditEvents.OrderBy(e => e.Id).Select(e => e.Id).ToListAsync();
+        Assert.True(first.Intact);
+        Assert.Equal(ids[^1], first.LastRowId);
+
+        await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEvents_NoDelete");
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEvents WHERE Id >= {0}", ids[2]);
+        var second = await checker.CheckAsync(AuditChainChecker.Daily, AuditChainChecker.System, CancellationToken.None);
+
+        Assert.False(second.Intact);
+        Assert.Equal(ids[^1], second.FirstBrokenId);
+        Assert.Equal(2, second.RowsChecked);
+        Assert.Contains(app.Logs.Messages, m => m.Contains($"audit row {ids[^1]}", StringComparison.Ordinal) && m.Contains("removed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_trail_that_grew_since_the_last_check_is_intact()
+    {
+        await using var app = await PortalApp.StartAsync();
+        await SubmitAsync(app, 2);
+        var checker = app.Services.GetRequiredService<AuditChainChecker>();
+        var first = await checker.CheckAsync(AuditChainChecker.Daily, AuditChainChecker.System, CancellationToken.None);
+        await SubmitAsync(app, 2);
+
+        var second = await checker.CheckAsync(AuditChainChecker.Daily, AuditChainChecker.System, CancellationToken.None);
+
+        Assert.True(second.Intact);
+        Assert.Equal(4, second.RowsChecked);
+        Assert.NotEqual(first.LastRowId, second.LastRowId);
+    }
+
+    [Fact]
     public async Task An_empty_trail_is_intact_with_no_rows()
     {
         await using var app = await PortalApp.StartAsync();

@@ -91,6 +91,7 @@ public static class AuditLog
     {
         var previous = Genesis;
         long rows = 0;
+        long? lastId = null;
         await foreach (var row in db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             rows++;
@@ -100,11 +101,15 @@ public static class AuditLog
             }
 
             previous = row.Hash;
+            lastId = row.Id;
         }
 
-        return new ChainWalk(rows, null);
+        return new ChainWalk(rows, null, lastId, lastId is null ? null : previous);
     }
 }
 
-/// <summary>What one walk of the hash chain found: how many rows it read, and the first that does not match (null: intact).</summary>
-public sealed record ChainWalk(long RowsChecked, long? FirstBrokenId);
+/// <summary>
+/// What one walk of the hash chain found: how many rows it read, and the first that does not match (null: intact); for
+/// an intact chain, its last row and that row's hash.
+/// </summary>
+public sealed record ChainWalk(long RowsChecked, long? FirstBrokenId, long? LastRowId = null, string? LastRowHash = null);

@@ -23,9 +23,23 @@ public sealed class AuditChainChecker(IDbContextFactory<PortalDb> dbs, TimeProvi
     public async Task<AuditChainCheck> CheckAsync(string trigger, string checkedBy, CancellationToken ct)
     {
         ChainWalk walk;
+        long? removedAfter = null;
         await using (var reading = await dbs.CreateDbContextAsync(ct))
         {
             walk = await AuditLog.WalkChainAsync(reading, ct);
+
+            // A chain whose last rows were deleted is still a valid chain. The last intact check's final row must still
+            // be there with the same hash; if it is not, rows were removed (or it was changed) since that check.
+            var anchor = await reading.AuditChainChecks.AsNoTracking()
+                .Where(c => c.FirstBrokenId == null && c.LastRowId != null)
+                .OrderByDescending(c => c.Id)
+                .Select(c => new { c.LastRowId, c.LastRowHash })
+                .FirstOrDefaultAsync(ct);
+            if (walk.FirstBrokenId is null && anchor is not null
+                && !await reading.AuditEvents.AsNoTracking().AnyAsync(e => e.Id == anchor.LastRowId && e.Hash == anchor.LastRowHash, ct))
+            {
+                removedAfter = anchor.LastRowId;
+            }
         }
 
         var check = new AuditChainCheck
@@ -34,7 +48,9 @@ public sealed class AuditChainChecker(IDbContextFactory<PortalDb> dbs, TimeProvi
             Trigger = trigger,
             CheckedBy = checkedBy,
             RowsChecked = walk.RowsChecked,
-            FirstBrokenId = walk.FirstBrokenId,
+            FirstBrokenId = walk.FirstBrokenId ?? removedAfter,
+            LastRowId = walk.LastRowId,
+            LastRowHash = walk.LastRowHash,
         };
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
@@ -45,6 +61,12 @@ public sealed class AuditChainChecker(IDbContextFactory<PortalDb> dbs, TimeProvi
         if (check.Intact)
         {
             logger.LogInformation("Audit trail check {CheckId} ({Trigger}): intact, {Rows} rows checked", check.Id, trigger, check.RowsChecked);
+        }
+        else if (removedAfter is not null)
+        {
+            logger.LogCritical(
+                "Audit trail check {CheckId} ({Trigger}): audit row {RowId}, the last an earlier check read, is gone or changed: rows were removed from the end of the trail outside the portal ({Rows} rows checked)",
+                check.Id, trigger, removedAfter, check.RowsChecked);
         }
         else
         {

@@ -601,6 +601,12 @@ namespace RightsPortal.Application.Data.Migrations
                     b.Property<long?>("FirstBrokenId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LastRowHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastRowId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RowsChecked")
                         .HasColumnType("INTEGER");
 
