@@ -142,6 +142,58 @@ public sealed class DeadlineWatchTests
     }
 
     [Fact]
+    public async Task A_case_someone_has_reminds_only_them_and_every_caseworker_again_once_nobody_has_it()
+    {
+        await using var app = await PortalApp.StartAsync();
+        await AddStaffAsync(app);
+        var (id, _, version) = await StartedAsync(app);
+        app.AsCaseworker("STK");
+        version = (await app.SendAsync(new AssignCaseCommand(id, version, "cw-stk-2"))).Version;
+
+        app.Clock.SetUtcNow(On(3, 19));
+        Assert.Equal(1, (await WatchAsync(app.Services)).RemindersWritten); // decide on an extension: cw-stk-2 only
+
+        version = (await app.SendAsync(new AssignCaseCommand(id, version, null))).Version;
+        app.Clock.SetUtcNow(On(3, 26));
+        // 5 working days, to both caseworkers; and cw-stk-1, who had no case to think of before, is now reminded that the
+        // extension decision is still open.
+        Assert.Equal(3, (await WatchAsync(app.Services)).RemindersWritten);
+
+        await app.SendAsync(new AssignCaseCommand(id, version, "dpo-stk"));
+        app.Clock.SetUtcNow(On(4, 1));
+        await WatchAsync(app.Services); // 1 working day: the DPO, who has it now (and the DPO's own at-risk escalation)
+
+        Assert.Equal(
+            ["cw-stk-1 due:5wd", "cw-stk-1 extension", "cw-stk-2 due:5wd", "cw-stk-2 extension", "dpo-stk due:1wd", "dpo-stk extension"],
+            Who((await RemindersAsync(app)).Where(r => !r.Key.StartsWith("at-risk", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public async Task A_case_can_be_given_only_to_a_caseworker_or_the_dpo_of_its_own_organisation()
+    {
+        await using var app = await PortalApp.StartAsync();
+        await AddStaffAsync(app);
+        var (id, _, version) = await StartedAsync(app);
+        app.AsCaseworker("STK");
+
+        var choices = await app.SendAsync(new GetAssignableStaffQuery());
+        Assert.Equal(["cw-stk-1", "cw-stk-2", "dpo-stk"], choices.Select(c => c.UserId));
+        foreach (var someoneElse in new[] { "cw-bar", "ep-stk", "nobody-of-that-name" })
+        {
+            var refused = await Assert.ThrowsAsync<RightsPortal.Domain.DomainRuleException>(() => app.SendAsync(new AssignCaseCommand(id, version, someoneElse)));
+            Assert.Equal("Choose a caseworker or the DPO of your organisation.", refused.Message);
+        }
+
+        await app.SendAsync(new AssignCaseCommand(id, version, "cw-stk-1"));
+        var detail = await app.SendAsync(new GetRequestDetailQuery(id));
+        Assert.Equal(("cw-stk-1", "cw-stk-1"), (detail.AssignedTo, detail.AssignedToName));
+        Assert.Contains(detail.Timeline, e => e.What == "Assigned" && e.Detail == "Given to cw-stk-1.");
+
+        app.AsCaseworker("BAR"); // another organisation's caseworker cannot reach the case at all
+        await Assert.ThrowsAnyAsync<Exception>(() => app.SendAsync(new AssignCaseCommand(id, detail.Version, null)));
+    }
+
+    [Fact]
     public async Task Advancing_the_clock_past_each_threshold_writes_exactly_the_next_reminder()
     {
         await using var app = await PortalApp.StartAsync();

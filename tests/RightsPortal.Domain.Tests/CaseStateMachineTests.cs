@@ -391,6 +391,30 @@ public sealed class CaseStateMachineTests
     }
 
     [Fact]
+    public void A_case_is_given_to_someone_or_to_nobody_while_open_and_never_once_finished()
+    {
+        var request = InProgress();
+        var today = new DateOnly(2026, 3, 3);
+        request.AssignTo("cw-2", "Sam Caseworker", On(today));
+        Assert.Equal("cw-2", request.AssignedTo);
+        Assert.Equal(("Assigned", "Given to Sam Caseworker."), (request.Events[^1].Kind, request.Events[^1].Detail));
+
+        var again = Assert.Throws<DomainRuleException>(() => request.AssignTo("cw-2", "Sam Caseworker", On(today)));
+        AssertSentence(again.Message);
+        request.AssignTo(null, null, On(today));
+        Assert.Null(request.AssignedTo);
+        Assert.Equal("Unassigned", request.Events[^1].Kind);
+
+        foreach (var ended in new[] { Closed(), Withdrawn() })
+        {
+            var version = ended.Version;
+            var refused = Assert.Throws<DomainRuleException>(() => ended.AssignTo("cw-2", "Sam Caseworker", On(today)));
+            AssertSentence(refused.Message);
+            Assert.Equal((null, version), (ended.AssignedTo, ended.Version));
+        }
+    }
+
+    [Fact]
     public void A_redraft_without_a_summary_is_refused_and_the_first_draft_stands()
     {
         var request = ResponseDrafted(Outcome.Complied);

@@ -168,6 +168,7 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Property(r => r.RecipientsTold).HasMaxLength(2000);
             b.Property(r => r.ErasureBlockedBy).HasMaxLength(4000);
             b.Property(r => r.ExemptionsApplied).HasMaxLength(400);
+            b.Property(r => r.AssignedTo).HasMaxLength(450);
             b.Property(r => r.TransferredToReference).HasMaxLength(20);
             b.Property(r => r.TransferredFromReference).HasMaxLength(20);
             b.Property(r => r.TransferNotice).HasMaxLength(4000);

@@ -72,6 +72,9 @@ public sealed partial class RightsRequest
     /// </summary>
     public string ExemptionsApplied { get; private set; } = "";
 
+    /// <summary>The staff member (user id) who has the case, if it was given to someone: the deadline reminders go to them.</summary>
+    public string? AssignedTo { get; private set; }
+
     /// <summary>The case timeline, oldest first.</summary>
     public IReadOnlyList<CaseEvent> Events => events;
 
@@ -380,6 +383,20 @@ public sealed partial class RightsRequest
             .Order(StringComparer.Ordinal));
         var late = sentOn > DueOn ? $" This was {sentOn.DayNumber - DueOn.DayNumber} day(s) after the legal limit of {UkDates.Short(DueOn)}." : "";
         Record(ctx, "Closed", $"{OutcomeName(outcome)}; response sent on {UkDates.Short(sentOn)}.{late}");
+    }
+
+    /// <summary>
+    /// Give the case to a member of staff (who then gets its deadline reminders), to someone else, or to nobody (every
+    /// caseworker is reminded). The application checks the person may have it; the name is for the timeline.
+    /// </summary>
+    public void AssignTo(string? userId, string? name, CaseContext ctx)
+    {
+        if (ClosedOn is not null) throw new DomainRuleException("A finished case is not given to anyone. Reopen it for review first if there is more to do.");
+        var to = string.IsNullOrWhiteSpace(userId) ? null : userId;
+        if (to == AssignedTo) throw new DomainRuleException(to is null ? "Nobody has this case already." : $"{name} has this case already.");
+        if (to is not null && string.IsNullOrWhiteSpace(name)) throw new DomainRuleException("Choose who should have the case.");
+        AssignedTo = to;
+        Record(ctx, to is null ? "Unassigned" : "Assigned", to is null ? "Nobody has the case now: every caseworker is reminded of its dates." : $"Given to {name!.Trim()}.");
     }
 
     /// <summary>The requester withdrew the request.</summary>

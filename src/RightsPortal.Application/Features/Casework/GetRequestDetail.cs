@@ -39,6 +39,11 @@ public sealed record RequestDetail(
 
     public IReadOnlyList<CaseAction> AllowedActions { get; init; } = [];
 
+    /// <summary>Who has the case (user id and name), if it was given to someone.</summary>
+    public string? AssignedTo { get; init; }
+
+    public string? AssignedToName { get; init; }
+
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 
     public Outcome? Outcome { get; init; }
@@ -118,6 +123,7 @@ public sealed record RequestDetail(
             r.DueExplanation.Split('\n'), r.InternalTargetOn, r.ExtensionNoticeBy, r.PausedDays, r.OpenPause is not null && r.Status == RequestStatus.ClarificationRequested)
         {
             Version = r.Version,
+            AssignedTo = r.AssignedTo,
             AllowedActions = r.AllowedActions(today),
             Answers = [.. r.Answers.OrderBy(a => a.Sequence).Select(a => new AnswerView(a.Question, a.Answer))],
             Timeline = [.. r.Events.OrderBy(e => e.At).ThenBy(e => e.Sequence).Select(e => new TimelineEntry(e.At, e.ActorId, e.Kind, e.Detail))],
@@ -197,7 +203,7 @@ internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, I
         var categories = names.Where(n => r.DataCategories.Contains(n.Code)).Select(n => n.Name).ToList();
 
         // Staff are named as they appear to colleagues; the family as the family.
-        var actorIds = r.Events.Select(e => e.ActorId).Distinct().ToList();
+        var actorIds = r.Events.Select(e => e.ActorId).Append(r.AssignedTo ?? "").Distinct().ToList();
         var staffNames = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
@@ -223,6 +229,7 @@ internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, I
             ErasureBlocks = r.Right == Right.Erasure ? ErasureCheck.Blocks(retention, r.DataCategories.ToList(), r.SubjectDateOfBirth, today) : [],
             FamilyCases = family,
             Files = await CaseFiles.ForRequestAsync(db, r.Id, cancellationToken),
+            AssignedToName = r.AssignedTo is { } assignee ? staffNames.GetValueOrDefault(assignee, "A member of staff who has left") : null,
         };
     }
 }

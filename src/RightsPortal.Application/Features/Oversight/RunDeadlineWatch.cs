@@ -72,7 +72,7 @@ public sealed class RunDeadlineWatch(IDbContextFactory<PortalDb> dbs, PortalCloc
                 var organisationId = organisation.Id;
                 var requests = db.Requests.AsNoTracking()
                     .Where(r => r.OrganisationId == organisationId && watched.Contains(r.Status) && r.DueOn <= horizon)
-                    .Select(r => new { r.Id, r.Reference, r.Right, r.Status, r.StartOn, r.DueOn, r.PausedDays, r.Extended })
+                    .Select(r => new { r.Id, r.Reference, r.Right, r.Status, r.StartOn, r.DueOn, r.PausedDays, r.Extended, r.AssignedTo })
                     .AsAsyncEnumerable();
                 await foreach (var r in requests.WithCancellation(ct))
                 {
@@ -81,7 +81,7 @@ public sealed class RunDeadlineWatch(IDbContextFactory<PortalDb> dbs, PortalCloc
                     ReminderRules.AddForRequest(new WatchedRequest(r.Id, r.Right, r.Status, r.StartOn, r.DueOn, r.PausedDays, r.Extended), today, organisation.Holidays, due);
                     foreach (var reminder in due)
                     {
-                        Plan(planned, organisation, r.Id, r.Reference, reminder, serviceName: null);
+                        Plan(planned, organisation, r.Id, r.Reference, reminder, serviceName: null, r.AssignedTo);
                     }
                 }
             }
@@ -229,13 +229,16 @@ public sealed class RunDeadlineWatch(IDbContextFactory<PortalDb> dbs, PortalCloc
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    private static void Plan(List<PlannedReminder> planned, WatchedOrganisation organisation, Guid requestId, string reference, ReminderDue due, string? serviceName)
+    private static void Plan(List<PlannedReminder> planned, WatchedOrganisation organisation, Guid requestId, string reference, ReminderDue due, string? serviceName, string? assignedTo = null)
     {
+        // The caseworkers' reminders go to whoever has the case, if that person is still a caseworker or the DPO there;
+        // a case nobody has (or whose person has left) reminds every caseworker.
+        var assignee = assignedTo is null ? null : organisation.Staff.FirstOrDefault(s => s.UserId == assignedTo && s.Role is Roles.Caseworker or Roles.Dpo);
         foreach (var recipient in organisation.Staff)
         {
             var wanted = due.Audience switch
             {
-                ReminderAudience.Caseworkers => recipient.Role == Roles.Caseworker,
+                ReminderAudience.Caseworkers => assignee is not null ? recipient == assignee : recipient.Role == Roles.Caseworker,
                 ReminderAudience.Dpo => recipient.Role == Roles.Dpo,
                 ReminderAudience.ServiceContacts => recipient.Role == Roles.ServiceContact && string.Equals(recipient.ServiceName, serviceName, StringComparison.Ordinal),
                 _ => false,
