@@ -45,6 +45,14 @@ public sealed class CaseworkJourney(PortalServer portal)
         await Expect(page.GetByTestId("request-status")).ToHaveTextAsync("Waiting for ID or authority");
         await DoAsync(page, "RecordIdentityReceived");
         await Expect(page.GetByTestId("request-status")).ToHaveTextAsync("In progress");
+
+        // The caseworker takes the case: the page says who has it (and the reminders go to them).
+        await Expect(page.GetByTestId("assigned-to")).ToHaveTextAsync("Nobody yet");
+        await page.GetByTestId("assignment-edit").ClickAsync();
+        await page.GetByTestId("assignment-choice").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Caseworker (BAR)" }).ClickAsync();
+        await page.GetByTestId("assignment-save").ClickAsync();
+        await Expect(page.GetByTestId("assigned-to")).ToHaveTextAsync("Caseworker (BAR)");
         await DoAsync(page, "PauseForClarification", text: "Which years of reports?");
         await Expect(page.GetByTestId("request-status")).ToHaveTextAsync("Waiting for clarification");
         await DoAsync(page, "RecordClarificationAnswer");
@@ -97,7 +105,7 @@ public sealed class CaseworkJourney(PortalServer portal)
         await Expect(page.GetByTestId("case-outcome")).ToContainTextAsync("Complied in part");
         await Expect(page.GetByTestId("case-outcome")).ToContainTextAsync("Information Commissioner's Office");
         await Expect(page.GetByTestId("action-ReopenForReview")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("timeline").Locator("li")).ToHaveCountAsync(12);
+        await Expect(page.GetByTestId("timeline").Locator("li")).ToHaveCountAsync(13);
         await page.ScreenshotAsync(new() { Path = Screens.Path("caseworker-closed-case"), FullPage = true });
 
         // The extension notice the family must receive within the first month.
