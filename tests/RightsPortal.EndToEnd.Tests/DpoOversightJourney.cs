@@ -164,6 +164,43 @@ public sealed class DpoOversightJourney(PortalServer portal)
     }
 
     [Fact]
+    public async Task A_DPO_holds_everything_about_a_child_for_a_tribunal_and_later_releases_the_hold()
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, Dpo, "/oversight/holds");
+        await Expect(page.Locator("[data-testid=legal-holds][data-interactive=yes]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("nav-holds")).ToBeVisibleAsync();
+        var child = "Tribunal Child " + Guid.NewGuid().ToString("N")[..6];
+
+        // Nothing said about why: refused with what to do, and nothing placed.
+        await page.GetByTestId("hold-on").GetByText("Everything about a child").ClickAsync();
+        await page.GetByLabel("Child's full name").FillAsync(child);
+        await FillDateAsync(page.GetByLabel("Child's date of birth"), new DateOnly(2014, 2, 28));
+        await page.GetByTestId("hold-save").ClickAsync();
+        await Expect(page.GetByTestId("hold-problem")).ToContainTextAsync("Say why the records must be kept");
+        await Expect(page.GetByTestId("hold").Filter(new() { HasText = child })).ToHaveCountAsync(0);
+
+        await page.GetByTestId("hold-kind").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Tribunal" }).ClickAsync();
+        await page.GetByLabel("Why the records must be kept").FillAsync("SEND Tribunal appeal EH123/45/678");
+        await page.GetByTestId("hold-save").ClickAsync();
+        var hold = page.GetByTestId("hold").Filter(new() { HasText = child });
+        await Expect(hold).ToHaveCountAsync(1);
+        await Expect(hold).ToContainTextAsync($"Tribunal: every record about {child}, born Friday 28 February 2014");
+        await Expect(hold.GetByTestId("hold-status")).ToHaveTextAsync("In force");
+        await Expect(hold).ToContainTextAsync("by Data Protection Officer (STK)");
+
+        await hold.GetByTestId("release").ClickAsync();
+        await hold.GetByLabel("Why the hold can end").FillAsync("The tribunal decided the appeal.");
+        await hold.GetByTestId("release-save").ClickAsync();
+        await Expect(hold.GetByTestId("hold-status")).ToHaveTextAsync("Released");
+        await Expect(hold).ToContainTextAsync("The tribunal decided the appeal.");
+        await Expect(hold.GetByTestId("release")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = Screens.Path("dpo-legal-holds"), FullPage = true });
+    }
+
+    [Fact]
     public async Task A_DPO_opens_their_reminders_and_their_organisations_email_wording()
     {
         await using var context = await NewContextAsync();
@@ -194,7 +231,7 @@ public sealed class DpoOversightJourney(PortalServer portal)
         await SignInAsync(page, Caseworker, "/casework");
         await Expect(page.GetByTestId("nav-oversight")).ToHaveCountAsync(0);
 
-        foreach (var path in new[] { "/oversight", "/oversight/notices", "/oversight/audit" })
+        foreach (var path in new[] { "/oversight", "/oversight/notices", "/oversight/audit", "/oversight/holds" })
         {
             await page.GotoAsync(path);
             await Expect(page).ToHaveURLAsync(new Regex("/Account/AccessDenied\\?ReturnUrl=" + Regex.Escape(Uri.EscapeDataString(path)) + "$"));
@@ -231,6 +268,7 @@ public sealed class DpoOversightJourney(PortalServer portal)
     [InlineData("/oversight", "oversight")]
     [InlineData("/oversight/notices", "notice-register")]
     [InlineData("/oversight/audit", "audit-trail")]
+    [InlineData("/oversight/holds", "legal-holds")]
     public async Task An_oversight_page_passes_the_axe_scan(string path, string testId)
     {
         await using var context = await NewContextAsync(bypassCsp: true);

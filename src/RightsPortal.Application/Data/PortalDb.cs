@@ -30,6 +30,7 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
     public DbSet<Oversight.StaffReminder> StaffReminders => Set<Oversight.StaffReminder>();
     public DbSet<Oversight.AuditChainCheck> AuditChainChecks => Set<Oversight.AuditChainCheck>();
     public DbSet<PrivacyNoticeVersion> PrivacyNotices => Set<PrivacyNoticeVersion>();
+    public DbSet<Domain.Retention.LegalHold> LegalHolds => Set<Domain.Retention.LegalHold>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -210,6 +211,20 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Property(r => r.Kind).HasMaxLength(60);
             b.Property(r => r.Reference).HasMaxLength(40);
             b.Property(r => r.Text).HasMaxLength(500);
+        });
+
+        builder.Entity<Domain.Retention.LegalHold>(b =>
+        {
+            b.HasIndex(h => new { h.OrganisationId, h.RequestId });
+            b.HasIndex(h => new { h.OrganisationId, h.ChildNameKey, h.ChildDateOfBirth });
+            b.Property(h => h.ChildName).HasMaxLength(200);
+            b.Property(h => h.ChildNameKey).HasMaxLength(200);
+            b.Property(h => h.Reason).HasMaxLength(Domain.Retention.LegalHold.ReasonLimit);
+            b.Property(h => h.ReleaseReason).HasMaxLength(Domain.Retention.LegalHold.ReasonLimit);
+            b.Property(h => h.PlacedBy).HasMaxLength(450);
+            b.Property(h => h.ReleasedBy).HasMaxLength(450);
+            b.Ignore(h => h.IsInForce);
+            b.Ignore(h => h.Child);
         });
 
         builder.Entity<Oversight.AuditChainCheck>(b =>
