@@ -39,6 +39,22 @@ public sealed class LegalHoldTests
     }
 
     [Fact]
+    public async Task Two_releases_of_the_same_hold_at_once_save_only_the_first()
+    {
+        await using var app = await PortalApp.StartAsync();
+        var id = await app.AsDpo("STK").SendAsync(new PlaceLegalHoldCommand(LegalHoldKind.Inquiry, "Public inquiry", null, "A Child", new DateOnly(2014, 1, 1)));
+        await using var late = app.Db();
+        var seenBeforehand = await late.LegalHolds.SingleAsync(h => h.Id == id); // loaded while still in force
+
+        await app.SendAsync(new ReleaseLegalHoldCommand(id, "Inquiry closed"));
+        seenBeforehand.Release("A second click", "dpo-STK", PortalApp.DefaultNow.AddMinutes(1));
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => late.SaveChangesAsync());
+        var hold = Assert.Single(await app.SendAsync(new GetLegalHoldsQuery()));
+        Assert.Equal("Inquiry closed", hold.ReleaseReason);
+    }
+
+    [Fact]
     public async Task A_DPO_holds_everything_about_a_child_by_name_and_date_of_birth()
     {
         await using var app = await PortalApp.StartAsync();

@@ -118,6 +118,18 @@ public sealed class RetentionReviewTests
     }
 
     [Fact]
+    public void An_approval_given_before_the_file_was_reopened_and_closed_again_does_not_carry_over()
+    {
+        var approved = RetentionReview.ApproveDestruction(Organisation, DueFile(), "dpo", At, Today);
+        Assert.Equal(DueDisposition.DestroyAutomatically, Assert.Single(Due(Facts, Today, reviews: [approved])).Disposition);
+
+        // Reopened for an internal review and closed again a day later: due a day later, and the DPO decides again.
+        var reclosed = Closed(new DateOnly(2020, 4, 1), id: Facts.RequestId);
+        var item = Assert.Single(Due(reclosed, Today, reviews: [approved]));
+        Assert.Equal((DueDisposition.ReviewByDpo, new DateOnly(2026, 4, 1)), (item.Disposition, item.DueSince));
+    }
+
+    [Fact]
     public void An_item_not_yet_due_cannot_be_decided()
     {
         var early = DueFile() with { DueSince = Today.AddDays(1) };

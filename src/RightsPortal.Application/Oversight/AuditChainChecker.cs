@@ -60,7 +60,10 @@ public sealed class AuditChainChecker(IDbContextFactory<PortalDb> dbs, TimeProvi
 
         if (check.Intact)
         {
-            logger.LogInformation("Audit trail check {CheckId} ({Trigger}): intact, {Rows} rows checked", check.Id, trigger, check.RowsChecked);
+            // The last row and its hash go to the log too, outside the database, so a later deletion of both the rows
+            // and this check's record can still be shown.
+            logger.LogInformation("Audit trail check {CheckId} ({Trigger}): intact, {Rows} rows checked, ending at audit row {LastRowId} with hash {LastRowHash}",
+                check.Id, trigger, check.RowsChecked, check.LastRowId, check.LastRowHash);
         }
         else if (removedAfter is not null)
         {

@@ -157,8 +157,11 @@ public static class RetentionDue
 
         if (ends > today) return;
 
-        // Destruction approved but not yet carried out: the sweep destroys it, unless a hold has been placed since.
-        var approved = reviews.Any(r => r.Kind == rule.Kind && r.Decision == RetentionReviewDecision.Destroy && (kept is null || r.DecidedAt > kept.DecidedAt));
+        // Destruction approved but not yet carried out: the sweep destroys it, unless a hold has been placed since. An
+        // approval is for the date it was given on: a file reopened (an internal review) and closed again falls due on
+        // a new date and goes back to the DPO.
+        var approved = reviews.Any(r => r.Kind == rule.Kind && r.Decision == RetentionReviewDecision.Destroy && r.DueSince == ends
+                                        && (kept is null || r.DecidedAt > kept.DecidedAt));
         var disposition = approved ? DueDisposition.DestroyAutomatically : kept is not null ? DueDisposition.ReviewByDpo : (DueDisposition?)null;
         due.Add(Item(facts.RequestId, facts.Reference, rule, ends, why, holds, disposition));
     }

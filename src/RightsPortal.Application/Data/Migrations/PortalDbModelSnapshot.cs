@@ -1229,6 +1229,7 @@ namespace RightsPortal.Application.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ReleasedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReleasedBy")

@@ -205,7 +205,8 @@ internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, I
         // Staff are named as they appear to colleagues; the family as the family.
         var actorIds = r.Events.Select(e => e.ActorId).Append(r.AssignedTo ?? "").Distinct().ToList();
         var staffNames = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            .Select(u => new { u.Id, u.DisplayName, u.Email })
+            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, cancellationToken);
 
         var today = clock.UkToday();
         var retention = r.Right == Right.Erasure

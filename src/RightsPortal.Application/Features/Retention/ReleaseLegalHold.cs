@@ -31,7 +31,16 @@ internal sealed class ReleaseLegalHoldHandler(IDbContextFactory<PortalDb> dbs, I
         var hold = await db.LegalHolds.SingleOrDefaultAsync(h => h.Id == cmd.HoldId && h.OrganisationId == organisationId, cancellationToken)
                    ?? throw new NotFoundException("legal hold");
         hold.Release(cmd.Reason, actor.UserId ?? throw new ForbiddenException("Legal holds are placed by a DPO of an organisation."), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone released it between our read and our save (a colleague, or a second click): theirs stands.
+            throw new DomainRuleException("Someone else released this hold a moment ago. Reload the page to see who and why.");
+        }
+
         return Unit.Value;
     }
 }
