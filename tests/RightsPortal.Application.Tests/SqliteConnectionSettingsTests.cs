@@ -1,4 +1,9 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RightsPortal.Application.Data;
+using RightsPortal.Application.Oversight;
 
 namespace RightsPortal.Application.Tests;
 
@@ -17,6 +22,48 @@ public sealed class SqliteConnectionSettingsTests
             Assert.Equal(-16384, cacheSize);
             var secureDelete = await db.Database.SqlQueryRaw<long>("SELECT secure_delete AS \"Value\" FROM pragma_secure_delete").SingleAsync();
             Assert.Equal(1, secureDelete);
+        }
+    }
+
+    [Fact]
+    public async Task Content_the_portal_deletes_is_gone_from_the_database_file_once_the_log_is_checkpointed()
+    {
+        // A file database in WAL mode as the portal runs it. Without secure_delete SQLite only marks a deleted row's
+        // space free, and its bytes stay readable in the file.
+        var folder = Directory.CreateTempSubdirectory("rp-secure-delete-");
+        var file = Path.Combine(folder.FullName, "portal.db");
+        const string Marker = "Zebediah Quokkafeather 2013-02-28";
+        try
+        {
+            var services = new ServiceCollection().AddLogging().AddPortalDatabase($"Data Source={file}").BuildServiceProvider();
+            var dbs = services.GetRequiredService<IDbContextFactory<PortalDb>>();
+            await using (var db = await dbs.CreateDbContextAsync())
+            {
+                await db.Database.MigrateAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                db.AuditChainChecks.Add(new AuditChainCheck { CheckedAt = DateTimeOffset.UnixEpoch, Trigger = "test", CheckedBy = Marker });
+                await db.SaveChangesAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+            }
+
+            Assert.Contains(Marker, Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file))); // the check can see it
+
+            await using (var db = await dbs.CreateDbContextAsync())
+            {
+                db.AuditChainChecks.Remove(await db.AuditChainChecks.SingleAsync());
+                await db.SaveChangesAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+            }
+
+            SqliteConnection.ClearAllPools();
+            Assert.DoesNotContain(Marker, Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)));
+            Assert.DoesNotContain(Marker, Encoding.UTF8.GetString(File.Exists(file + "-wal") ? await File.ReadAllBytesAsync(file + "-wal") : []));
+            await services.DisposeAsync();
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
         }
     }
 }
