@@ -38,9 +38,7 @@ internal sealed class GetLegalHoldsHandler(IDbContextFactory<PortalDb> dbs, ICur
         var requestIds = holds.Where(h => h.RequestId is not null).Select(h => h.RequestId!.Value).Distinct().ToList();
         var references = await db.Requests.AsNoTracking().Where(r => requestIds.Contains(r.Id))
             .Select(r => new { r.Id, r.Reference }).ToDictionaryAsync(r => r.Id, r => r.Reference, cancellationToken);
-        var people = holds.Select(h => h.PlacedBy).Concat(holds.Where(h => h.ReleasedBy is not null).Select(h => h.ReleasedBy!)).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var names = await Oversight.AuditNames.StaffNamesAsync(db, holds.Select(h => h.PlacedBy).Concat(holds.Where(h => h.ReleasedBy is not null).Select(h => h.ReleasedBy!)), cancellationToken);
         string Name(string id) => names.GetValueOrDefault(id) is { Length: > 0 } name ? name : "A member of staff who has left";
 
         return [.. holds
