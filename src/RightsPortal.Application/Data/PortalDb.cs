@@ -31,6 +31,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
     public DbSet<Oversight.AuditChainCheck> AuditChainChecks => Set<Oversight.AuditChainCheck>();
     public DbSet<PrivacyNoticeVersion> PrivacyNotices => Set<PrivacyNoticeVersion>();
     public DbSet<Domain.Retention.LegalHold> LegalHolds => Set<Domain.Retention.LegalHold>();
+    public DbSet<RetentionReview> RetentionReviews => Set<RetentionReview>();
+    public DbSet<RetentionRuleChange> RetentionRuleChanges => Set<RetentionRuleChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -173,6 +175,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Property(r => r.TransferredToReference).HasMaxLength(20);
             b.Property(r => r.TransferredFromReference).HasMaxLength(20);
             b.Property(r => r.TransferNotice).HasMaxLength(4000);
+            b.Property(r => r.DestroyedUnderRule).HasMaxLength(500);
+            b.Property(r => r.DestructionApprovedBy).HasMaxLength(200);
             b.HasIndex(r => r.FamilyGroupId);
         });
 
@@ -226,6 +230,26 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Property(h => h.ReleasedAt).IsConcurrencyToken(); // released once: a second release of the same hold fails to save
             b.Ignore(h => h.IsInForce);
             b.Ignore(h => h.Child);
+        });
+
+        builder.Entity<RetentionReview>(b =>
+        {
+            b.HasIndex(r => new { r.OrganisationId, r.RequestId });
+            b.HasIndex(r => new { r.OrganisationId, r.DecidedAt });
+            b.Property(r => r.Reference).HasMaxLength(20);
+            b.Property(r => r.Reason).HasMaxLength(RetentionReview.ReasonLimit);
+            b.Property(r => r.RuleApplied).HasMaxLength(500);
+            b.Property(r => r.DecidedBy).HasMaxLength(200);
+        });
+
+        builder.Entity<RetentionRuleChange>(b =>
+        {
+            b.HasIndex(c => new { c.OrganisationId, c.ChangedAt });
+            b.Property(c => c.RecordType).HasMaxLength(200);
+            b.Property(c => c.Before).HasMaxLength(500);
+            b.Property(c => c.After).HasMaxLength(500);
+            b.Property(c => c.Reason).HasMaxLength(RetentionRuleChange.ReasonLimit);
+            b.Property(c => c.ChangedBy).HasMaxLength(200);
         });
 
         builder.Entity<Oversight.AuditChainCheck>(b =>

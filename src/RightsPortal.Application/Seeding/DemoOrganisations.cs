@@ -194,8 +194,8 @@ public static class DemoOrganisations
     private static List<RetentionRule> Schedule(params RetentionRule[] recordRules) =>
     [
         .. recordRules,
-        Rule("Rights-request case file", RetentionTrigger.Closure, 6, RetentionAction.Destroy),
-        Rule("Data-protection complaint file", RetentionTrigger.Closure, 6, RetentionAction.Destroy),
+        Rule("Rights-request case file", RetentionTrigger.Closure, 6, RetentionAction.Review),
+        Rule("Data-protection complaint file", RetentionTrigger.Closure, 6, RetentionAction.Review),
         new() { RecordType = "Identity documents uploaded for verification", Trigger = RetentionTrigger.VerificationDecided, Months = 1, Action = RetentionAction.Destroy },
     ];
 

@@ -54,6 +54,12 @@ public sealed class Organisation
     /// <summary>The retention schedule: how long each kind of record is kept (erasure decisions are checked against it).</summary>
     public List<RetentionRule> RetentionRules { get; set; } = [];
 
+    /// <summary>
+    /// Where a period counted from 29 February ends in a year without one: 1 March when true, 28 February (the
+    /// domain rules' default) when false. The DPO sets it with the schedule.
+    /// </summary>
+    public bool LeapDayToFirstMarch { get; set; }
+
     /// <summary>The clock settings this organisation's requests are counted with.</summary>
     public ClockSettings ClockSettings(HolidayCalendar holidays) => new(
         holidays,

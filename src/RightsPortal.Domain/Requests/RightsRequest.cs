@@ -82,6 +82,21 @@ public sealed partial class RightsRequest
     public bool? IdentityNeeded { get; private set; }
     public string? IdentityDecisionReason { get; private set; }
 
+    /// <summary>
+    /// The day the identity question was settled: proof arrived and was accepted, or none was needed. Copies of ID
+    /// documents are kept only a short time after it (the retention schedule); the fact that ID was checked stays.
+    /// </summary>
+    public DateOnly? IdentityDecidedOn { get; private set; }
+
+    /// <summary>When the case's personal data was destroyed under the retention schedule; the row left is its tombstone.</summary>
+    public DateTimeOffset? DestroyedAt { get; private set; }
+
+    /// <summary>The schedule rule the case was destroyed under, in words.</summary>
+    public string? DestroyedUnderRule { get; private set; }
+
+    /// <summary>Who approved the destruction (the DPO's name), or the sweep for a destruction the schedule makes automatic.</summary>
+    public string? DestructionApprovedBy { get; private set; }
+
     public Outcome? Outcome { get; private set; }
     public string? ResponseSummary { get; private set; }
     public DateOnly? ResponseSentOn { get; private set; }
@@ -249,6 +264,7 @@ public sealed partial class RightsRequest
         var reason = Reason(why, "Say why no proof of identity or authority is needed.");
         IdentityNeeded = false;
         IdentityDecisionReason = reason;
+        IdentityDecidedOn = ctx.Today;
         Status = RequestStatus.InProgress;
         Record(ctx, "Proceeding without ID", IdentityDecisionReason);
     }
@@ -259,6 +275,7 @@ public sealed partial class RightsRequest
         Require(CaseAction.RecordIdentityReceived, "No ID was asked for, so there is nothing to record.");
         Restart(arrivedOn, ctx);
         Status = RequestStatus.InProgress;
+        IdentityDecidedOn = ctx.Today;
         Record(ctx, "Identity received", $"Arrived on {UkDates.Short(arrivedOn)}; the clock runs from {UkDates.Short(StartOn)}.");
     }
 
