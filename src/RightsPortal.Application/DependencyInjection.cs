@@ -40,6 +40,8 @@ public static class DependencyInjection
         services.AddScoped<Features.Casework.CaseChanges>();
         services.AddScoped<Features.Intake.RequestIntake>();
         services.AddScoped<Features.Oversight.RunDeadlineWatch>();
+        services.AddScoped<Features.Retention.RunRetentionSweep>();
+        services.AddSingleton<Features.Retention.RetentionSweepProbe>();
         services.AddOptions<Files.FileStoreOptions>();
         services.AddSingleton<Files.IFileStore, Files.EncryptedFileStore>();
         services.AddSingleton(TimeProvider.System);

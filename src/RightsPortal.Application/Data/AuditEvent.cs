@@ -66,6 +66,35 @@ public static class AuditLog
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Appends rows, chained in order, inside the caller's transaction (which must already hold the write lock), so
+    /// the rows are written if and only if the change they record is. Saves them; nothing else is pending.
+    /// </summary>
+    public static async Task AppendInTransactionAsync(PortalDb db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Audit rows for a change are appended in that change's transaction.");
+        if (entries.Count == 0) return;
+        var previous = await db.AuditEvents.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? Genesis;
+        foreach (var entry in entries)
+        {
+            var row = new AuditEvent
+            {
+                At = entry.At,
+                ActorId = entry.ActorId,
+                Action = entry.Action,
+                Outcome = entry.Outcome,
+                OrganisationId = entry.OrganisationId,
+                RequestId = entry.RequestId,
+                PreviousHash = previous,
+            };
+            row.Hash = HashOf(row);
+            previous = row.Hash;
+            db.AuditEvents.Add(row);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
     internal static string HashOf(AuditEvent e)
     {
         var text = string.Join('|',

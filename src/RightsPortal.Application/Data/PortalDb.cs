@@ -33,6 +33,7 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
     public DbSet<Domain.Retention.LegalHold> LegalHolds => Set<Domain.Retention.LegalHold>();
     public DbSet<RetentionReview> RetentionReviews => Set<RetentionReview>();
     public DbSet<RetentionRuleChange> RetentionRuleChanges => Set<RetentionRuleChange>();
+    public DbSet<Files.PendingDeletion> PendingDeletions => Set<Files.PendingDeletion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -178,6 +179,7 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Property(r => r.DestroyedUnderRule).HasMaxLength(500);
             b.Property(r => r.DestructionApprovedBy).HasMaxLength(200);
             b.HasIndex(r => r.FamilyGroupId);
+            b.HasIndex(r => new { r.OrganisationId, r.HearingOn }); // retention: a hearing not yet past holds the child's records
         });
 
         builder.Entity<ReferenceCounter>(b => b.HasKey(c => new { c.OrganisationId, c.Year }));
@@ -241,6 +243,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Property(r => r.RuleApplied).HasMaxLength(500);
             b.Property(r => r.DecidedBy).HasMaxLength(200);
         });
+
+        builder.Entity<Files.PendingDeletion>(b => b.Property(d => d.Name).HasMaxLength(100));
 
         builder.Entity<RetentionRuleChange>(b =>
         {

@@ -24,6 +24,9 @@ public sealed class PortalOptions
     /// <summary>How often the deadline watcher runs after its run at start-up, in minutes; 0 turns it off.</summary>
     public int DeadlineWatchMinutes { get; set; } = 60;
 
+    /// <summary>How often the retention sweep runs after its run at start-up, in minutes (daily by default); 0 turns it off.</summary>
+    public int RetentionSweepMinutes { get; set; } = 1440;
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
 }

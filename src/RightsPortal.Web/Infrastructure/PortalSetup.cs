@@ -51,6 +51,7 @@ public static class PortalSetup
         });
         services.AddPortalMail(builder.Configuration, dataDirectory);
         services.AddDeadlineWatcher();
+        services.AddRetentionSweeper();
         services.AddHostedService<AuditChainWatcher>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();

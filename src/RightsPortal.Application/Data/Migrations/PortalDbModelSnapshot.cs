@@ -427,6 +427,30 @@ namespace RightsPortal.Application.Data.Migrations
                     b.ToTable("FamilySignInCodes");
                 });
 
+            modelBuilder.Entity("RightsPortal.Application.Files.PendingDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PendingDeletions");
+                });
+
             modelBuilder.Entity("RightsPortal.Application.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1189,6 +1213,8 @@ namespace RightsPortal.Application.Data.Migrations
 
                     b.HasIndex("SubmissionId")
                         .IsUnique();
+
+                    b.HasIndex("OrganisationId", "HearingOn");
 
                     b.HasIndex("OrganisationId", "Reference")
                         .IsUnique();

@@ -9,7 +9,7 @@ namespace RightsPortal.Web.Infrastructure.Mail;
 /// which any mail program opens. Written to a temporary file and then moved, so a half-written file never appears;
 /// the name comes from the message, so a resend replaces the same file.
 /// </summary>
-public sealed class EmlFileMailSender(string mailDirectory, IOptions<MailOptions> options) : IMailSender
+public sealed class EmlFileMailSender(string mailDirectory, IOptions<MailOptions> options) : IMailSender, ISentMailCopies
 {
     public string MailDirectory { get; } = mailDirectory;
 
@@ -35,6 +35,16 @@ public sealed class EmlFileMailSender(string mailDirectory, IOptions<MailOptions
             {
                 File.Delete(temp);
             }
+        }
+    }
+
+    /// <summary>Deletes the .eml file of a message (any send time: the name ends with the message id).</summary>
+    public void Delete(Guid outboxMessageId)
+    {
+        if (!Directory.Exists(MailDirectory)) return;
+        foreach (var file in Directory.EnumerateFiles(MailDirectory, $"*-{outboxMessageId:N}.eml"))
+        {
+            File.Delete(file);
         }
     }
 }

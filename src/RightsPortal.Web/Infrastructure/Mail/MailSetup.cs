@@ -12,7 +12,9 @@ public static class MailSetup
         if (string.IsNullOrWhiteSpace(configuration["Portal:Mail:SmtpHost"]))
         {
             var mailDirectory = Path.Combine(dataDirectory, "mail");
-            services.AddSingleton<IMailSender>(sp => new EmlFileMailSender(mailDirectory, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>()));
+            services.AddSingleton(sp => new EmlFileMailSender(mailDirectory, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>()));
+            services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<EmlFileMailSender>());
+            services.AddSingleton<ISentMailCopies>(sp => sp.GetRequiredService<EmlFileMailSender>());
         }
         else
         {

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RightsPortal.Application.Data;
+using RightsPortal.Domain.Requests;
+using RightsPortal.Domain.Retention;
+
+namespace RightsPortal.Application.Features.Retention;
+
+/// <summary>One of the portal's records about a case that has reached its date, with what happens to it.</summary>
+/// <param name="ApprovedBy">For an item the sweep may destroy: the DPO who approved it, or the automatic sweep.</param>
+public sealed record DueRecord(Guid RequestId, string Reference, Right Right, DateOnly? ClosedOn, DueItem Item, string? ApprovedBy);
+
+/// <summary>
+/// Finds an organisation's records that have reached the end of their retention period today, applying its schedule,
+/// legal holds, the automatic holds from the child's other open cases and hearings, and the DPO's earlier decisions.
+/// Read-only: the sweep destroys what it returns as "destroy", the DPO's review queue shows the rest.
+/// </summary>
+internal static class FindDueRecords
+{
+    /// <summary>Slack on the database's pre-filter: month ends make several closing days end on the same day.</summary>
+    private const int SlackDays = 4;
+
+    public static async Task<RetentionSettings> SettingsAsync(PortalDb db, Guid organisationId, CancellationToken ct)
+    {
+        var leapDay = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.LeapDayToFirstMarch).SingleAsync(ct);
+        var rules = await db.RetentionRules.AsNoTracking().Where(r => r.OrganisationId == organisationId).ToListAsync(ct);
+        return new RetentionSettings(rules, leapDay);
+    }
+
+    /// <summary>The latest trigger day whose period can have ended by today (a pre-filter; the exact date is worked out per item).</summary>
+    public static DateOnly LatestTrigger(PortalRetentionRule rule, DateOnly today) => today.AddYears(-rule.Years).AddMonths(-rule.Months).AddDays(SlackDays);
+
+    /// <param name="onlyRequest">Just this case (to check one item again at the moment a DPO decides on it).</param>
+    public static async Task<IReadOnlyList<DueRecord>> ForOrganisationAsync(PortalDb db, Guid organisationId, DateOnly today, CancellationToken ct, Guid? onlyRequest = null)
+    {
+        var settings = await SettingsAsync(db, organisationId, ct);
+        var caseCut = LatestTrigger(PortalRecordCatalogue.RuleFor(PortalRecordKind.CaseFile, settings.OrganisationRules), today);
+        var complaintCut = LatestTrigger(PortalRecordCatalogue.RuleFor(PortalRecordKind.ComplaintFile, settings.OrganisationRules), today);
+        var idCut = LatestTrigger(PortalRecordCatalogue.RuleFor(PortalRecordKind.IdentityDocuments, settings.OrganisationRules), today);
+
+        var anyCut = caseCut > complaintCut ? caseCut : complaintCut;
+        var candidates = await db.Requests.AsNoTracking()
+            .Where(r => r.OrganisationId == organisationId && r.ClosedOn != null && r.ClosedOn <= anyCut && r.DestroyedAt == null
+                        && (onlyRequest == null || r.Id == onlyRequest)
+                        && ((r.Right != Right.Complaint && r.ClosedOn <= caseCut) || (r.Right == Right.Complaint && r.ClosedOn <= complaintCut)))
+            .Select(r => new Candidate(r.Id, r.Reference, r.Right, r.Status, r.ClosedOn, r.IdentityDecidedOn, r.SubjectName, r.SubjectDateOfBirth, r.HearingKind, r.HearingOn))
+            .ToListAsync(ct);
+
+        // Cases whose ID documents may be due: decided (or, never decided, closed) long enough ago, with copies still stored.
+        var withIdentity = await (
+                from f in db.Files
+                where f.Kind == UploadKind.Identity
+                join r in db.Requests on f.RequestId equals r.Id
+                where r.OrganisationId == organisationId && r.DestroyedAt == null && (onlyRequest == null || r.Id == onlyRequest)
+                select new { r.Id, r.IdentityDecidedOn, r.ClosedOn })
+            .Distinct()
+            .ToListAsync(ct);
+        var identityHeld = withIdentity.Select(x => x.Id).ToHashSet();
+        var known = candidates.Select(c => c.Id).ToHashSet();
+        var identityDue = withIdentity
+            .Where(x => !known.Contains(x.Id) && (x.IdentityDecidedOn ?? x.ClosedOn) is { } decided && decided <= idCut)
+            .Select(x => x.Id).ToList();
+        if (identityDue.Count > 0)
+        {
+            candidates.AddRange(await db.Requests.AsNoTracking().Where(r => identityDue.Contains(r.Id))
+                .Select(r => new Candidate(r.Id, r.Reference, r.Right, r.Status, r.ClosedOn, r.IdentityDecidedOn, r.SubjectName, r.SubjectDateOfBirth, r.HearingKind, r.HearingOn))
+                .ToListAsync(ct));
+        }
+
+        if (candidates.Count == 0) return [];
+
+        var holds = await db.LegalHolds.AsNoTracking().Where(h => h.OrganisationId == organisationId && h.ReleasedAt == null).ToListAsync(ct);
+        var reviews = (await db.RetentionReviews.AsNoTracking().Where(r => r.OrganisationId == organisationId).ToListAsync(ct))
+            .Where(r => r.RequestId is not null).ToLookup(r => r.RequestId!.Value);
+        var related = await RelatedByChildAsync(db, organisationId, today, ct);
+        var lastContact = await LastContactAsync(db, candidates.Select(c => c.Id).ToList(), ct);
+
+        var due = new List<DueRecord>();
+        foreach (var c in candidates)
+        {
+            var child = ChildKey.Of(c.SubjectName, c.SubjectDateOfBirth);
+            var finished = c.Status.IsFinished();
+            var facts = new CaseRetentionFacts(
+                c.Id, c.Reference, c.Right, c.Status, finished ? c.ClosedOn : null,
+                lastContact.TryGetValue(c.Id, out var contact) ? contact : null,
+                c.IdentityDecidedOn ?? (finished ? c.ClosedOn : null),
+                identityHeld.Contains(c.Id), child, c.HearingKind, c.HearingOn);
+            var others = related.TryGetValue(child, out var list) ? list : [];
+            var caseReviews = reviews[c.Id].ToList();
+            foreach (var item in RetentionDue.ForCase(facts, settings, holds, others, caseReviews, today))
+            {
+                string? approvedBy = null;
+                if (item.Disposition == DueDisposition.DestroyAutomatically)
+                {
+                    approvedBy = caseReviews.Where(r => r.Kind == item.Kind && r.Decision == RetentionReviewDecision.Destroy && r.DueSince == item.DueSince)
+                        .OrderByDescending(r => r.DecidedAt).Select(r => r.DecidedBy).FirstOrDefault() ?? Tombstone.AutomaticSweep;
+                }
+
+                due.Add(new DueRecord(c.Id, c.Reference, c.Right, c.ClosedOn, item, approvedBy));
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>The organisation's open cases and cases with a hearing not yet past, by child: they hold that child's other records.</summary>
+    private static async Task<Dictionary<ChildKey, List<RelatedCase>>> RelatedByChildAsync(PortalDb db, Guid organisationId, DateOnly today, CancellationToken ct)
+    {
+        var open = Enum.GetValues<RequestStatus>().Where(s => !s.IsFinished()).ToList();
+        var rows = await db.Requests.AsNoTracking()
+            .Where(r => r.OrganisationId == organisationId && open.Contains(r.Status))
+            .Select(r => new { r.Reference, r.Right, r.Status, r.HearingKind, r.HearingOn, r.SubjectName, r.SubjectDateOfBirth })
+            .ToListAsync(ct);
+        rows.AddRange(await db.Requests.AsNoTracking()
+            .Where(r => r.OrganisationId == organisationId && r.HearingOn >= today && !open.Contains(r.Status) && r.DestroyedAt == null)
+            .Select(r => new { r.Reference, r.Right, r.Status, r.HearingKind, r.HearingOn, r.SubjectName, r.SubjectDateOfBirth })
+            .ToListAsync(ct));
+        var byChild = new Dictionary<ChildKey, List<RelatedCase>>();
+        foreach (var r in rows)
+        {
+            if (string.IsNullOrWhiteSpace(r.SubjectName)) continue;
+            var key = ChildKey.Of(r.SubjectName, r.SubjectDateOfBirth);
+            if (!byChild.TryGetValue(key, out var list)) byChild[key] = list = [];
+            list.Add(new RelatedCase(r.Reference, r.Right, r.Status, r.HearingKind, r.HearingOn));
+        }
+
+        return byChild;
+    }
+
+    /// <summary>The last message on each case (its last contact with the family), in chunks so no statement grows too large.</summary>
+    private static async Task<Dictionary<Guid, DateOnly>> LastContactAsync(PortalDb db, List<Guid> requestIds, CancellationToken ct)
+    {
+        var last = new Dictionary<Guid, DateOnly>();
+        var converter = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter();
+        foreach (var chunk in requestIds.Chunk(5000))
+        {
+            var rows = await db.Database.SqlQueryRaw<LastContactRow>(
+                    """SELECT "RequestId", MAX("At") AS "At" FROM "CaseMessages" WHERE "RequestId" IN (SELECT value FROM json_each({0})) GROUP BY "RequestId" """,
+                    GuidJson(chunk))
+                .ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                var at = (DateTimeOffset)converter.ConvertFromProvider(row.At)!;
+                last[row.RequestId] = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, UkTime.Zone).DateTime);
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>Ids as a JSON array in the form the database stores them (upper-case text), for <c>json_each</c>.</summary>
+    public static string GuidJson(IEnumerable<Guid> ids) => JsonSerializer.Serialize(ids.Select(i => i.ToString().ToUpperInvariant()));
+
+    private sealed record Candidate(
+        Guid Id, string Reference, Right Right, RequestStatus Status, DateOnly? ClosedOn, DateOnly? IdentityDecidedOn,
+        string SubjectName, DateOnly SubjectDateOfBirth, HearingKind? HearingKind, DateOnly? HearingOn);
+
+    private sealed class LastContactRow
+    {
+        public Guid RequestId { get; set; }
+        public long At { get; set; }
+    }
+}
