@@ -59,13 +59,26 @@ public sealed class PortalApp : IAsyncDisposable
     /// Give every database context its own connection to a shared in-memory database, as a file database does in
     /// production, so requests can genuinely run at the same time. By default all contexts share one connection.
     /// </param>
-    public static async Task<PortalApp> StartAsync(DateTimeOffset? now = null, Action<IServiceCollection>? configure = null, bool connectionPerOperation = false)
+    /// <param name="databaseFile">
+    /// Use a database file, in write-ahead-log mode as the portal does, with a connection per operation (for tests that
+    /// read the file's bytes). The caller deletes it.
+    /// </param>
+    public static async Task<PortalApp> StartAsync(DateTimeOffset? now = null, Action<IServiceCollection>? configure = null, bool connectionPerOperation = false, string? databaseFile = null)
     {
-        var connectionString = connectionPerOperation
+        connectionPerOperation |= databaseFile is not null;
+        var connectionString = databaseFile is not null
+            ? $"Data Source={databaseFile};Pooling=False;Default Timeout=30"
+            : connectionPerOperation
             ? $"Data Source=portal-{Guid.NewGuid():N};Mode=Memory;Cache=Shared;Pooling=False;Default Timeout=30"
             : "DataSource=:memory:";
         var connection = new SqliteConnection(connectionString); // held open: the in-memory database lives as long as it does
         await connection.OpenAsync();
+        if (databaseFile is not null)
+        {
+            await using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            await wal.ExecuteNonQueryAsync();
+        }
 
         var clock = new FakeTimeProvider(now ?? DefaultNow);
         var actor = new TestActor();

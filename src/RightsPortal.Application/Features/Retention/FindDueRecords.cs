@@ -87,8 +87,12 @@ internal static class FindDueRecords
                 identityHeld.Contains(c.Id), child, c.HearingKind, c.HearingOn);
             var others = related.TryGetValue(child, out var list) ? list : [];
             var caseReviews = reviews[c.Id].ToList();
-            foreach (var item in RetentionDue.ForCase(facts, settings, holds, others, caseReviews, today))
+            var items = RetentionDue.ForCase(facts, settings, holds, others, caseReviews, today);
+            foreach (var item in items)
             {
+                // A file that is due covers the uploads on it, ID documents included: one item, not two.
+                if (item.Kind == PortalRecordKind.IdentityDocuments && items.Any(i => i.Covers.Contains(PortalRecordKind.CaseUploads))) continue;
+
                 string? approvedBy = null;
                 if (item.Disposition == DueDisposition.DestroyAutomatically)
                 {
