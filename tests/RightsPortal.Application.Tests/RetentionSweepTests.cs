@@ -103,6 +103,13 @@ public sealed class RetentionSweepTests : IAsyncLifetime
         Assert.Empty(Directory.GetFiles(FilesFolder));
         Assert.DoesNotContain(mailCopies.All(), text => text.Contains(Email, StringComparison.Ordinal) || text.Contains(Child, StringComparison.Ordinal));
 
+        // The case page shows the record of destruction, and nothing can be done to the case any more.
+        var detail = await app.AsCaseworker("STK").SendAsync(new GetRequestDetailQuery(id));
+        Assert.Equal((app.Clock.GetUtcNow(), Tombstone.AutomaticSweep), (detail.DestroyedAt!.Value, detail.DestructionApprovedBy));
+        Assert.Empty(detail.AllowedActions);
+        var reopen = await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new ReopenForReviewCommand(id, detail.Version, "The family asked for an internal review")));
+        Assert.StartsWith("This case was destroyed under the retention schedule", reopen.Message, StringComparison.Ordinal);
+
         // The bytes on disk: the database and its write-ahead log hold the reference (so the search works) but not the
         // child's name, date of birth, the parent's name or email address, in any page, used or freed.
         var bytes = DatabaseBytes();

@@ -201,6 +201,7 @@ public sealed partial class RightsRequest
     public IReadOnlyList<CaseAction> AllowedActions(DateOnly? today = null)
     {
         var allowed = new List<CaseAction>();
+        if (DestroyedAt is not null) return allowed; // destroyed under the retention schedule: nothing is left to work on
         switch (Status)
         {
             case RequestStatus.Received:
@@ -523,6 +524,11 @@ public sealed partial class RightsRequest
 
     private void Require(CaseAction action, string otherwise)
     {
+        if (DestroyedAt is not null)
+        {
+            throw new DomainRuleException("This case was destroyed under the retention schedule: only its record of destruction is kept.");
+        }
+
         if (!AllowedActions().Contains(action))
         {
             var status = Status.Describe();

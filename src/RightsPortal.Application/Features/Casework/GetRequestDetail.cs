@@ -46,6 +46,12 @@ public sealed record RequestDetail(
 
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 
+    /// <summary>When the case was destroyed under the retention schedule (its tombstone is all that is left), under which rule, approved by whom.</summary>
+    public DateTimeOffset? DestroyedAt { get; init; }
+
+    public string? DestroyedUnderRule { get; init; }
+    public string? DestructionApprovedBy { get; init; }
+
     public Outcome? Outcome { get; init; }
     public string? ResponseSummary { get; init; }
     public DateOnly? ResponseSentOn { get; init; }
@@ -124,6 +130,9 @@ public sealed record RequestDetail(
         {
             Version = r.Version,
             AssignedTo = r.AssignedTo,
+            DestroyedAt = r.DestroyedAt,
+            DestroyedUnderRule = r.DestroyedUnderRule,
+            DestructionApprovedBy = r.DestructionApprovedBy,
             AllowedActions = r.AllowedActions(today),
             Answers = [.. r.Answers.OrderBy(a => a.Sequence).Select(a => new AnswerView(a.Question, a.Answer))],
             Timeline = [.. r.Events.OrderBy(e => e.At).ThenBy(e => e.Sequence).Select(e => new TimelineEntry(e.At, e.ActorId, e.Kind, e.Detail))],

@@ -50,7 +50,7 @@ public static class AuditNames
     /// <summary>The display names of those of these actor ids that are staff accounts.</summary>
     public static async Task<Dictionary<string, string>> StaffNamesAsync(PortalDb db, IEnumerable<string> actorIds, CancellationToken ct)
     {
-        var ids = actorIds.Where(id => id is not (PublicActor or AuditChainChecker.System) && !id.StartsWith(ApiKeyPrefix, StringComparison.Ordinal))
+        var ids = actorIds.Where(id => id is not (PublicActor or AuditChainChecker.System or Retention.RunRetentionSweep.Actor) && !id.StartsWith(ApiKeyPrefix, StringComparison.Ordinal))
             .Distinct().ToList();
         if (ids.Count == 0)
         {
@@ -66,6 +66,7 @@ public static class AuditNames
     {
         PublicActor => "A family or member of the public",
         AuditChainChecker.System => "The portal",
+        Retention.RunRetentionSweep.Actor => "The retention sweep",
         _ when actorId.StartsWith(ApiKeyPrefix, StringComparison.Ordinal) => "A council system (API key)",
         _ when staffNames.TryGetValue(actorId, out var name) && name.Length > 0 => name,
         _ => $"Account {actorId}", // no display name known (for example a removed account): the id is all the row holds
