@@ -215,7 +215,8 @@ public sealed partial class RightsRequest
     }
 
     /// <summary>Record the decision on a request to correct, erase, restrict, object or transfer, with reasons.</summary>
-    public void Decide(DecisionKind kind, string reasons, string? recipientsTold, IReadOnlyCollection<RetentionRule> retention, RestrictionGround? ground, CaseContext ctx)
+    /// <param name="leapDayToFirstMarch">The organisation's choice for a 29 February birthday: its periods end on 1 March rather than 28 February.</param>
+    public void Decide(DecisionKind kind, string reasons, string? recipientsTold, IReadOnlyCollection<RetentionRule> retention, RestrictionGround? ground, CaseContext ctx, bool leapDayToFirstMarch = false)
     {
         if (!DecisionRules.KindsFor(Right).Contains(kind))
         {
@@ -241,7 +242,7 @@ public sealed partial class RightsRequest
         string? blockedBy = null;
         if (Right == Right.Erasure)
         {
-            var blocks = ErasureCheck.Blocks(retention, dataCategories, SubjectDateOfBirth, ctx.Today);
+            var blocks = ErasureCheck.Blocks(retention, dataCategories, SubjectDateOfBirth, ctx.Today, leapDayToFirstMarch);
             if (kind == DecisionKind.Erased && blocks.Count > 0)
             {
                 throw new DomainRuleException("The retention schedule keeps these records, so they cannot be erased: " + string.Join(" ", blocks.Select(b => b.Explanation)));

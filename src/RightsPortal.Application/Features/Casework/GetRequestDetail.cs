@@ -221,6 +221,9 @@ internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, I
         var retention = r.Right == Right.Erasure
             ? await db.RetentionRules.AsNoTracking().Where(x => x.OrganisationId == organisationId).ToListAsync(cancellationToken)
             : [];
+        // Where a 29 February birthday's period ends is the organisation's choice, made with its schedule.
+        var leapDayToFirstMarch = r.Right == Right.Erasure
+            && await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.LeapDayToFirstMarch).SingleAsync(cancellationToken);
         var family = r.FamilyGroupId is { } group
             ? await db.Requests.AsNoTracking()
                 .Where(x => x.OrganisationId == organisationId && x.Id != r.Id && (x.FamilyGroupId == group || x.Id == group))
@@ -236,7 +239,7 @@ internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, I
                 e.ActorId == "family" ? "The family" : staffNames.GetValueOrDefault(e.ActorId, "A member of staff"), e.Kind, e.Detail))],
             Services = await db.OrganisationServices.AsNoTracking().Where(s => s.OrganisationId == organisationId)
                 .OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(cancellationToken),
-            ErasureBlocks = r.Right == Right.Erasure ? ErasureCheck.Blocks(retention, r.DataCategories.ToList(), r.SubjectDateOfBirth, today) : [],
+            ErasureBlocks = r.Right == Right.Erasure ? ErasureCheck.Blocks(retention, r.DataCategories.ToList(), r.SubjectDateOfBirth, today, leapDayToFirstMarch) : [],
             FamilyCases = family,
             Files = await CaseFiles.ForRequestAsync(db, r.Id, cancellationToken),
             AssignedToName = r.AssignedTo is { } assignee ? staffNames.GetValueOrDefault(assignee, "A member of staff who has left") : null,

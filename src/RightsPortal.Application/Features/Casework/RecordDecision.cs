@@ -68,11 +68,13 @@ internal sealed class RecordDecisionHandler(CaseChanges cases, IDbContextFactory
         // The organisation's own schedule decides which records must be kept (Art 17(3)), read before the change is applied.
         var organisationId = actor.RequireOrganisation();
         List<Domain.Retention.RetentionRule> retention;
+        bool leapDayToFirstMarch;
         await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
         {
             retention = await db.RetentionRules.AsNoTracking().Where(r => r.OrganisationId == organisationId).ToListAsync(cancellationToken);
+            leapDayToFirstMarch = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.LeapDayToFirstMarch).SingleAsync(cancellationToken);
         }
 
-        return await cases.ApplyAsync(cmd, (r, ctx) => r.Decide(cmd.Kind, cmd.Reasons ?? "", cmd.RecipientsTold, retention, cmd.Ground, ctx), cancellationToken);
+        return await cases.ApplyAsync(cmd, (r, ctx) => r.Decide(cmd.Kind, cmd.Reasons ?? "", cmd.RecipientsTold, retention, cmd.Ground, ctx, leapDayToFirstMarch), cancellationToken);
     }
 }
