@@ -14,6 +14,9 @@ using RightsPortal.ScaleBenchmarks;
 //
 //   dotnet run -c Release --project benchmarks/RightsPortal.ScaleBenchmarks -- seed --data /tmp/rp-scale [--requests 1000000]
 //   dotnet run -c Release --project benchmarks/RightsPortal.ScaleBenchmarks -- measure --data /tmp/rp-scale [--only queue,dashboard,watcher] [--log-sql]
+//   dotnet run -c Release --project benchmarks/RightsPortal.ScaleBenchmarks -- sweep --data /tmp/rp-scale-copy [--destroy 100000]
+//
+// sweep destroys cases: run it on a copy of a freshly seeded folder.
 //
 // --only picks the groups to time (default all of them); --log-sql prints each SQL command with its duration.
 //
@@ -23,9 +26,10 @@ using RightsPortal.ScaleBenchmarks;
 var command = args.FirstOrDefault();
 var data = Option("--data") ?? Path.Combine(Path.GetTempPath(), "rightsportal-scale");
 var requests = int.TryParse(Option("--requests"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1_000_000;
-if (command is not ("seed" or "measure") || requests < 1)
+var destroy = int.TryParse(Option("--destroy"), NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : 100_000;
+if (command is not ("seed" or "measure" or "sweep") || requests < 1 || destroy < 1)
 {
-    Console.Error.WriteLine("Usage: RightsPortal.ScaleBenchmarks seed|measure [--data DIR] [--requests N]");
+    Console.Error.WriteLine("Usage: RightsPortal.ScaleBenchmarks seed|measure|sweep [--data DIR] [--requests N] [--destroy N]");
     return 2;
 }
 
@@ -49,6 +53,11 @@ if (command == "seed")
     return 0;
 }
 
+if (command == "sweep")
+{
+    return await SweepMeasurement.RunAsync(services, today, destroy, Console.Out);
+}
+
 return await Measurements.RunAsync(services, today, only, Console.Out);
 
 string? Option(string name)
@@ -70,6 +79,7 @@ static ServiceProvider Services(string databaseFile, TimeProvider clock, bool lo
     });
     services.AddPortalDatabase(new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = true }.ToString());
     services.AddApplication();
+    services.Configure<RightsPortal.Application.Files.FileStoreOptions>(o => o.Directory = Path.Combine(Path.GetDirectoryName(databaseFile)!, "files"));
     services.AddSingleton(clock);
     services.AddSingleton<BenchActor>();
     services.AddSingleton<ICurrentActor>(sp => sp.GetRequiredService<BenchActor>());

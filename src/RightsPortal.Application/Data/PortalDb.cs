@@ -231,6 +231,7 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbCon
             b.Property(h => h.ReleasedBy).HasMaxLength(450);
             b.Property(h => h.ReleasedAt).IsConcurrencyToken(); // released once: a second release of the same hold fails to save
             b.Ignore(h => h.IsInForce);
+            b.Ignore(h => h.PlacedByName);
             b.Ignore(h => h.Child);
         });
 

@@ -151,9 +151,15 @@ public sealed class LegalHold
     /// <summary>In force and on this case or child: records covered must not be destroyed.</summary>
     public bool Holds(Guid? requestId, ChildKey? child) => IsInForce && Covers(requestId, child);
 
+    /// <summary>The name of the person who placed the hold, when it has been looked up (not stored: the id is).</summary>
+    public string? PlacedByName { get; private set; }
+
+    /// <summary>Gives the hold the display name of the person who placed it, for <see cref="Describe"/>.</summary>
+    public void NamePlacer(string? name) => PlacedByName = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+
     /// <summary>The hold in a sentence for the DPO.</summary>
     public string Describe() =>
-        $"{KindName(Kind)} hold placed by {PlacedBy}" + (RequestId is null ? " on every record about the child" : " on this case") + $": {Reason}";
+        $"{KindName(Kind)} hold placed by {PlacedByName ?? PlacedBy}" + (RequestId is null ? " on every record about the child" : " on this case") + $": {Reason}";
 
     public static string KindName(LegalHoldKind kind) => kind switch
     {

@@ -69,7 +69,7 @@ internal static class FindDueRecords
 
         if (candidates.Count == 0) return [];
 
-        var holds = await db.LegalHolds.AsNoTracking().Where(h => h.OrganisationId == organisationId && h.ReleasedAt == null).ToListAsync(ct);
+        var holds = await HoldsInForceAsync(db, organisationId, ct);
         var reviews = (await db.RetentionReviews.AsNoTracking().Where(r => r.OrganisationId == organisationId).ToListAsync(ct))
             .Where(r => r.RequestId is not null).ToLookup(r => r.RequestId!.Value);
         var related = await RelatedByChildAsync(db, organisationId, today, ct);
@@ -105,6 +105,19 @@ internal static class FindDueRecords
         }
 
         return due;
+    }
+
+    /// <summary>The organisation's legal holds in force, each with the name of the person who placed it (for the DPO to read).</summary>
+    public static async Task<List<LegalHold>> HoldsInForceAsync(PortalDb db, Guid organisationId, CancellationToken ct)
+    {
+        var holds = await db.LegalHolds.AsNoTracking().Where(h => h.OrganisationId == organisationId && h.ReleasedAt == null).ToListAsync(ct);
+        var names = await Oversight.AuditNames.StaffNamesAsync(db, holds.Select(h => h.PlacedBy), ct);
+        foreach (var hold in holds)
+        {
+            hold.NamePlacer(names.GetValueOrDefault(hold.PlacedBy));
+        }
+
+        return holds;
     }
 
     /// <summary>The organisation's open cases and cases with a hearing not yet past, by child: they hold that child's other records.</summary>

@@ -63,6 +63,12 @@ public sealed class RunRetentionSweep(
     /// <summary>Cases per transaction: small enough that staff saving a case never wait long for the write lock.</summary>
     public int BatchSize { get; init; } = 500;
 
+    /// <summary>
+    /// The most case files one run destroys (none: no limit). A first sweep over years of history can spread the work
+    /// over several days; what is left is due again the next day.
+    /// </summary>
+    public int? MaxCasesPerRun { get; set; }
+
     /// <summary>Sign-in codes are kept a day past their expiry (for the rate limit and to answer a family's question), then removed.</summary>
     public static readonly TimeSpan SignInCodeKeep = TimeSpan.FromDays(1);
 
@@ -102,7 +108,8 @@ public sealed class RunRetentionSweep(
             review += due.Count(d => d.Item.Disposition == DueDisposition.ReviewByDpo);
             held += due.Count(d => d.Item.Disposition == DueDisposition.Held);
             var fileItems = due.Where(d => d.Item.Disposition == DueDisposition.DestroyAutomatically
-                                           && d.Item.Kind is PortalRecordKind.CaseFile or PortalRecordKind.ComplaintFile).ToList();
+                                           && d.Item.Kind is PortalRecordKind.CaseFile or PortalRecordKind.ComplaintFile)
+                .OrderBy(d => d.Item.DueSince).Take(MaxCasesPerRun is { } max ? Math.Max(0, max - cases) : int.MaxValue).ToList();
             var destroyedCases = fileItems.Select(d => d.RequestId).ToHashSet();
             var identityItems = due.Where(d => d.Item.Disposition == DueDisposition.DestroyAutomatically
                                                && d.Item.Kind == PortalRecordKind.IdentityDocuments && !destroyedCases.Contains(d.RequestId)).ToList();
