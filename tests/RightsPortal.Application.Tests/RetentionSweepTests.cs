@@ -361,6 +361,22 @@ public sealed class RetentionSweepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_DPOs_figures_for_the_month_a_case_was_handled_are_the_same_after_it_is_destroyed()
+    {
+        await ClosedCaseAsync();
+        await SetCaseFileActionAsync(RetentionAction.Destroy);
+        var march = new Domain.Oversight.ReportMonth(2026, 3);
+        app.Clock.SetUtcNow(PortalApp.DefaultNow.AddYears(6));
+        var before = System.Text.Json.JsonSerializer.Serialize(await app.AsDpo("STK").SendAsync(new Features.Oversight.Dashboard.GetDashboardFiguresQuery(null, march, march)));
+        Assert.Contains("\"Total\":1", before, StringComparison.Ordinal);
+
+        Assert.Equal(1, (await SweepAsync()).CasesDestroyed);
+
+        var after = System.Text.Json.JsonSerializer.Serialize(await app.SendAsync(new Features.Oversight.Dashboard.GetDashboardFiguresQuery(null, march, march)));
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
     public async Task The_blanking_statement_covers_every_text_column_of_a_case_except_those_the_tombstone_keeps()
     {
         await using var db = app.Db();
