@@ -316,6 +316,51 @@ public sealed class RetentionSweepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sweep_stopped_while_destroying_ID_documents_leaves_them_whole_and_the_next_run_destroys_them()
+    {
+        var (id, _) = await OpenCaseWithIdentityAsync();
+        app.Clock.SetUtcNow(PortalApp.DefaultNow.AddMonths(2));
+
+        fault.StopAt = RetentionSweepProbe.IdentityRowsDeleted;
+        await Assert.ThrowsAsync<SimulatedCrash>(SweepAsync);
+        await using (var db = app.Db())
+        {
+            Assert.Equal(1, await db.Files.CountAsync(f => f.RequestId == id && f.Kind == UploadKind.Identity));
+            Assert.Empty(await db.PendingDeletions.ToListAsync());
+        }
+
+        Assert.Equal(2, Directory.GetFiles(FilesFolder).Length);
+
+        fault.StopAt = null;
+        Assert.Equal(1, (await SweepAsync()).IdentityDocumentSetsDestroyed);
+        Assert.Single(Directory.GetFiles(FilesFolder));
+    }
+
+    [Fact]
+    public async Task A_sweep_stopped_while_blanking_email_copies_leaves_them_whole_and_the_next_run_blanks_them()
+    {
+        var receipt = await app.AsPublic().SendAsync(app.ValidAccessRequest("STK") with { RequesterEmail = Email });
+        await MarkAllMailSentAsync();
+        app.Clock.SetUtcNow(PortalApp.DefaultNow.AddMonths(2));
+
+        fault.StopAt = RetentionSweepProbe.MailBlanked;
+        await Assert.ThrowsAsync<SimulatedCrash>(SweepAsync);
+        await using (var db = app.Db())
+        {
+            Assert.All(await db.Outbox.Where(m => m.RequestId == receipt.RequestId).ToListAsync(), m => Assert.Equal(Email, m.To));
+            Assert.Empty(await db.PendingDeletions.ToListAsync());
+        }
+
+        Assert.Contains(mailCopies.All(), text => text.Contains(Email, StringComparison.Ordinal));
+
+        fault.StopAt = null;
+        Assert.True((await SweepAsync()).MailCopiesDestroyed > 0);
+        Assert.DoesNotContain(mailCopies.All(), text => text.Contains(Email, StringComparison.Ordinal));
+        await using var after = app.Db();
+        Assert.All(await after.Outbox.Where(m => m.RequestId == receipt.RequestId).ToListAsync(), m => Assert.Equal("", m.To));
+    }
+
+    [Fact]
     public async Task Copies_of_sent_emails_are_blanked_a_month_after_sending_and_expired_sign_in_codes_are_removed()
     {
         var first = await app.AsPublic().SendAsync(app.ValidAccessRequest("STK") with { RequesterEmail = Email });
