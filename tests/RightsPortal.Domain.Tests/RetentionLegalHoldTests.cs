@@ -114,4 +114,20 @@ public sealed class RetentionLegalHoldTests
         Assert.True(hold.WasInForceAt(Morning.AddHours(3).AddTicks(-1)));
         Assert.False(hold.WasInForceAt(Morning.AddHours(3)));
     }
+
+    [Theory]
+    [InlineData("...")]
+    [InlineData(" - ")]
+    [InlineData("")]
+    public void A_name_with_nothing_to_match_on_has_no_key_rather_than_failing(string name)
+    {
+        Assert.Null(ChildKey.TryOf(name, new DateOnly(2015, 1, 1)));
+        Assert.Throws<DomainRuleException>(() => ChildKey.Of(name, new DateOnly(2015, 1, 1)));
+    }
+
+    [Fact]
+    public void TryOf_keys_a_real_name_as_Of_does()
+    {
+        Assert.Equal(ChildKey.Of("Zoë O'Neil", new DateOnly(2015, 1, 1)), ChildKey.TryOf("zoe  oneil", new DateOnly(2015, 1, 1)));
+    }
 }

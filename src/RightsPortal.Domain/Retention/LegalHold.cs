@@ -37,6 +37,13 @@ public sealed record ChildKey
         return new ChildKey(normalised, dateOfBirth);
     }
 
+    /// <summary>The key, or none when the name has no letters or digits to match on (nothing could hold it by name).</summary>
+    public static ChildKey? TryOf(string? name, DateOnly dateOfBirth)
+    {
+        var normalised = Normalise(name);
+        return normalised.Length == 0 ? null : new ChildKey(normalised, dateOfBirth);
+    }
+
     private static string Normalise(string? name)
     {
         var text = new StringBuilder();

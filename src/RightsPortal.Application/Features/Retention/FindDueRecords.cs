@@ -78,7 +78,8 @@ internal static class FindDueRecords
         var due = new List<DueRecord>();
         foreach (var c in candidates)
         {
-            var child = ChildKey.Of(c.SubjectName, c.SubjectDateOfBirth);
+            // A name with nothing to match on (only punctuation) is keyed by its case, so no other case's hold matches it.
+            var child = ChildKey.TryOf(c.SubjectName, c.SubjectDateOfBirth) ?? ChildKey.Of("case " + c.Reference, c.SubjectDateOfBirth);
             var finished = c.Status.IsFinished();
             var facts = new CaseRetentionFacts(
                 c.Id, c.Reference, c.Right, c.Status, finished ? c.ClosedOn : null,
@@ -135,8 +136,7 @@ internal static class FindDueRecords
         var byChild = new Dictionary<ChildKey, List<RelatedCase>>();
         foreach (var r in rows)
         {
-            if (string.IsNullOrWhiteSpace(r.SubjectName)) continue;
-            var key = ChildKey.Of(r.SubjectName, r.SubjectDateOfBirth);
+            if (ChildKey.TryOf(r.SubjectName, r.SubjectDateOfBirth) is not { } key) continue;
             if (!byChild.TryGetValue(key, out var list)) byChild[key] = list = [];
             list.Add(new RelatedCase(r.Reference, r.Right, r.Status, r.HearingKind, r.HearingOn));
         }

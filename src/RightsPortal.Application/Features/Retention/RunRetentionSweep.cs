@@ -167,7 +167,7 @@ public sealed class RunRetentionSweep(
 
         // A legal hold placed since the sweep looked wins: checked again under the lock.
         var holds = await db.LegalHolds.AsNoTracking().Where(h => h.OrganisationId == organisationId && h.ReleasedAt == null).ToListAsync(ct);
-        requests.RemoveAll(r => holds.Any(h => h.Holds(r.Id, ChildKey.Of(r.SubjectName, r.SubjectDateOfBirth))));
+        requests.RemoveAll(r => holds.Any(h => h.Holds(r.Id, ChildKey.TryOf(r.SubjectName, r.SubjectDateOfBirth))));
         if (requests.Count == 0) return 0;
         var live = requests.Select(r => r.Id).ToList();
         var json = FindDueRecords.GuidJson(live);
@@ -266,7 +266,7 @@ public sealed class RunRetentionSweep(
                 foreach (var r in await db.Requests.AsNoTracking().Where(r => chunk.Contains(r.Id) && r.SubjectName != "")
                              .Select(r => new { r.Id, r.SubjectName, r.SubjectDateOfBirth }).ToListAsync(ct))
                 {
-                    children[r.Id] = ChildKey.Of(r.SubjectName, r.SubjectDateOfBirth);
+                    if (ChildKey.TryOf(r.SubjectName, r.SubjectDateOfBirth) is { } key) children[r.Id] = key;
                 }
             }
         }
