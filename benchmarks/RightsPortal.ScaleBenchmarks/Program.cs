@@ -14,7 +14,7 @@ using RightsPortal.ScaleBenchmarks;
 //
 //   dotnet run -c Release --project benchmarks/RightsPortal.ScaleBenchmarks -- seed --data /tmp/rp-scale [--requests 1000000]
 //   dotnet run -c Release --project benchmarks/RightsPortal.ScaleBenchmarks -- measure --data /tmp/rp-scale [--only queue,dashboard,watcher] [--log-sql]
-//   dotnet run -c Release --project benchmarks/RightsPortal.ScaleBenchmarks -- sweep --data /tmp/rp-scale-copy [--destroy 100000]
+//   dotnet run -c Release --project benchmarks/RightsPortal.ScaleBenchmarks -- sweep --data /tmp/rp-scale-copy [--destroy 100000] [--batch 500]
 //
 // sweep destroys cases: run it on a copy of a freshly seeded folder.
 //
@@ -55,7 +55,8 @@ if (command == "seed")
 
 if (command == "sweep")
 {
-    return await SweepMeasurement.RunAsync(services, today, destroy, Console.Out);
+    var batch = int.TryParse(Option("--batch"), NumberStyles.None, CultureInfo.InvariantCulture, out var b) && b > 0 ? b : (int?)null;
+    return await SweepMeasurement.RunAsync(services, today, destroy, batch, Console.Out);
 }
 
 return await Measurements.RunAsync(services, today, only, Console.Out);

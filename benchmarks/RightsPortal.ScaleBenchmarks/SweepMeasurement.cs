@@ -19,7 +19,7 @@ namespace RightsPortal.ScaleBenchmarks;
 /// </summary>
 internal static class SweepMeasurement
 {
-    public static async Task<int> RunAsync(ServiceProvider services, DateOnly today, int destroy, TextWriter log)
+    public static async Task<int> RunAsync(ServiceProvider services, DateOnly today, int destroy, int? batchSize, TextWriter log)
     {
         var dbs = services.GetRequiredService<IDbContextFactory<PortalDb>>();
         await using (var db = await dbs.CreateDbContextAsync())
@@ -74,6 +74,8 @@ internal static class SweepMeasurement
         {
             var sweep = scope.ServiceProvider.GetRequiredService<RunRetentionSweep>();
             sweep.MaxCasesPerRun = destroy;
+            if (batchSize is { } size) sweep.BatchSize = size;
+            log.WriteLine($"Sweeping in batches of {sweep.BatchSize:N0} cases ...");
             report = await sweep.RunAsync(CancellationToken.None);
         }
 

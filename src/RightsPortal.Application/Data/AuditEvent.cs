@@ -42,6 +42,8 @@ public static class AuditLog
 {
     public const string Genesis = "genesis";
 
+    private static readonly string[] InsertParameters = ["$at", "$actor", "$action", "$outcome", "$organisation", "$request", "$previous", "$hash"];
+
     /// <summary>
     /// Appends one row inside a write-locked transaction, so two commands finishing together cannot both chain to
     /// the same predecessor.
@@ -68,13 +70,31 @@ public static class AuditLog
 
     /// <summary>
     /// Appends rows, chained in order, inside the caller's transaction (which must already hold the write lock), so
-    /// the rows are written if and only if the change they record is. Saves them; nothing else is pending.
+    /// the rows are written if and only if the change they record is. One prepared statement run per row: the
+    /// retention sweep writes thousands at a time, and tracking each as an entity would cost more than the rest of
+    /// its work.
     /// </summary>
     public static async Task AppendInTransactionAsync(PortalDb db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
-        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Audit rows for a change are appended in that change's transaction.");
+        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Audit rows for a change are appended in that change's transaction.");
         if (entries.Count == 0) return;
         var previous = await db.AuditEvents.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? Genesis;
+        var at = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter();
+        await using var insert = db.Database.GetDbConnection().CreateCommand();
+        insert.Transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction);
+        insert.CommandText = """
+            INSERT INTO "AuditEvents" ("At", "ActorId", "Action", "Outcome", "OrganisationId", "RequestId", "PreviousHash", "Hash")
+            VALUES ($at, $actor, $action, $outcome, $organisation, $request, $previous, $hash)
+            """;
+        var parameters = InsertParameters
+            .Select(name =>
+            {
+                var parameter = insert.CreateParameter();
+                parameter.ParameterName = name;
+                insert.Parameters.Add(parameter);
+                return parameter;
+            })
+            .ToArray();
         foreach (var entry in entries)
         {
             var row = new AuditEvent
@@ -89,10 +109,18 @@ public static class AuditLog
             };
             row.Hash = HashOf(row);
             previous = row.Hash;
-            db.AuditEvents.Add(row);
-        }
 
-        await db.SaveChangesAsync(ct);
+            // Stored as EF stores them: the instant as its binary form, ids as upper-case text.
+            parameters[0].Value = at.ConvertToProvider(row.At);
+            parameters[1].Value = row.ActorId;
+            parameters[2].Value = row.Action;
+            parameters[3].Value = row.Outcome;
+            parameters[4].Value = (object?)row.OrganisationId?.ToString().ToUpperInvariant() ?? DBNull.Value;
+            parameters[5].Value = (object?)row.RequestId?.ToString().ToUpperInvariant() ?? DBNull.Value;
+            parameters[6].Value = row.PreviousHash;
+            parameters[7].Value = row.Hash;
+            await insert.ExecuteNonQueryAsync(ct);
+        }
     }
 
     internal static string HashOf(AuditEvent e)
