@@ -27,10 +27,13 @@ public sealed record DestroyedCase(string Reference, Right Right, DateOnly Recei
 /// <summary>A DPO decision already taken on a due record.</summary>
 public sealed record RetentionDecisionView(string? Reference, string RecordName, RetentionReviewDecision Decision, string? Reason, DateOnly? KeepUntil, string DecidedBy, DateTimeOffset DecidedAt);
 
+/// <param name="ForReview">The longest waiting, up to <see cref="GetRetentionQueueHandler.Shown"/>; <paramref name="ForReviewTotal"/> counts them all.</param>
 public sealed record RetentionQueue(
     DateOnly Today,
     IReadOnlyList<RetentionQueueItem> ForReview,
+    int ForReviewTotal,
     IReadOnlyList<RetentionQueueItem> Held,
+    int HeldTotal,
     int WaitingForSweep,
     IReadOnlyList<RetentionDecisionView> RecentDecisions,
     IReadOnlyList<DestroyedCase> RecentlyDestroyed);
@@ -46,6 +49,9 @@ internal sealed class GetRetentionQueueHandler(IDbContextFactory<PortalDb> dbs, 
 {
     /// <summary>How many of the latest decisions and destructions the page lists.</summary>
     public const int Recent = 50;
+
+    /// <summary>How many items waiting for review, and held, the page lists at once (the longest waiting first).</summary>
+    public const int Shown = 100;
 
     public async Task<RetentionQueue> Handle(GetRetentionQueueQuery query, CancellationToken cancellationToken)
     {
@@ -64,10 +70,14 @@ internal sealed class GetRetentionQueueHandler(IDbContextFactory<PortalDb> dbs, 
             .Select(r => new DestroyedCase(r.Reference, r.Right, r.ReceivedOn, r.ClosedOn, r.Outcome, r.DestroyedUnderRule ?? "", r.DestructionApprovedBy ?? "", r.DestroyedAt!.Value))
             .ToListAsync(cancellationToken);
 
+        var review = due.Where(d => d.Item.Disposition == DueDisposition.ReviewByDpo).OrderBy(d => d.Item.DueSince).ThenBy(d => d.Reference, StringComparer.Ordinal).ToList();
+        var held = due.Where(d => d.Item.Disposition == DueDisposition.Held).OrderBy(d => d.Item.DueSince).ThenBy(d => d.Reference, StringComparer.Ordinal).ToList();
         return new RetentionQueue(
             today,
-            [.. due.Where(d => d.Item.Disposition == DueDisposition.ReviewByDpo).OrderBy(d => d.Item.DueSince).ThenBy(d => d.Reference, StringComparer.Ordinal).Select(View)],
-            [.. due.Where(d => d.Item.Disposition == DueDisposition.Held).OrderBy(d => d.Item.DueSince).ThenBy(d => d.Reference, StringComparer.Ordinal).Select(View)],
+            [.. review.Take(Shown).Select(View)],
+            review.Count,
+            [.. held.Take(Shown).Select(View)],
+            held.Count,
             due.Count(d => d.Item.Disposition == DueDisposition.DestroyAutomatically),
             [.. decisions.Select(r => new RetentionDecisionView(r.Reference, PortalRecordCatalogue.Default(r.Kind).Name, r.Decision, r.Reason, r.KeepUntil, r.DecidedBy, r.DecidedAt))],
             destroyed);
