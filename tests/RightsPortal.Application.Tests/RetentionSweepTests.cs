@@ -422,6 +422,21 @@ public sealed class RetentionSweepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pending_deletion_that_names_no_stored_file_is_dropped_with_a_warning_and_does_not_stop_the_sweep()
+    {
+        await using (var db = app.Db())
+        {
+            db.PendingDeletions.Add(new PendingDeletion { Kind = PendingDeletionKind.StoredFile, Name = "../../etc/passwd", RecordedAt = PortalApp.DefaultNow });
+            await db.SaveChangesAsync();
+        }
+
+        await SweepAsync();
+        await using var after = app.Db();
+        Assert.Empty(await after.PendingDeletions.ToListAsync());
+        Assert.Contains(app.Logs.Messages, m => m.Contains("A pending deletion names no stored file and is dropped: ArgumentException", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_blanking_statement_covers_every_text_column_of_a_case_except_those_the_tombstone_keeps()
     {
         await using var db = app.Db();

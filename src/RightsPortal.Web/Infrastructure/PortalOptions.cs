@@ -27,6 +27,12 @@ public sealed class PortalOptions
     /// <summary>How often the retention sweep runs after its run at start-up, in minutes (daily by default); 0 turns it off.</summary>
     public int RetentionSweepMinutes { get; set; } = 1440;
 
+    /// <summary>The longest wait between two passes of a background job: longer settings are cut to it (30 days).</summary>
+    public const int MaxIntervalMinutes = 43_200;
+
+    /// <summary>A job's interval from its setting in minutes, at most <see cref="MaxIntervalMinutes"/> (a timer cannot wait much longer).</summary>
+    public static TimeSpan Interval(int minutes) => TimeSpan.FromMinutes(Math.Min(minutes, MaxIntervalMinutes));
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
 }

@@ -320,6 +320,12 @@ public sealed class RunRetentionSweep(
 
                 done.Add(item.Id);
             }
+            catch (ArgumentException ex)
+            {
+                // Not a name the file store ever wrote: there is nothing it could delete, and retrying cannot help.
+                logger.LogWarning("A pending deletion names no stored file and is dropped: {Error}", ex.GetType().Name);
+                done.Add(item.Id);
+            }
             catch (IOException ex)
             {
                 // Left for the next sweep. The type only: a path can carry nothing personal, but the rule is kept simple.

@@ -9,9 +9,9 @@ public static class MailSetup
     {
         services.Configure<MailOptions>(configuration.GetSection("Portal:Mail"));
         services.Configure<MailLinkOptions>(o => o.PublicBaseUrl = configuration["Portal:PublicBaseUrl"] is { Length: > 0 } url ? url : MailLinkOptions.DefaultPublicBaseUrl);
+        var mailDirectory = Path.Combine(dataDirectory, "mail");
         if (string.IsNullOrWhiteSpace(configuration["Portal:Mail:SmtpHost"]))
         {
-            var mailDirectory = Path.Combine(dataDirectory, "mail");
             services.AddSingleton(sp => new EmlFileMailSender(mailDirectory, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>()));
             services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<EmlFileMailSender>());
             services.AddSingleton<ISentMailCopies>(sp => sp.GetRequiredService<EmlFileMailSender>());
@@ -19,6 +19,9 @@ public static class MailSetup
         else
         {
             services.AddSingleton<IMailSender, SmtpMailSender>();
+
+            // Copies written to the mail folder before SMTP was set up are still the portal's to destroy.
+            services.AddSingleton<ISentMailCopies>(sp => new EmlFileMailSender(mailDirectory, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>()));
         }
 
         services.AddSingleton<MailDispatcher>();

@@ -50,7 +50,7 @@ public sealed class DeadlineWatcher(
             return;
         }
 
-        var interval = TimeSpan.FromMinutes(minutes);
+        var interval = PortalOptions.Interval(minutes); // a longer wait than a timer allows would stop the portal
         while (!stoppingToken.IsCancellationRequested)
         {
             try

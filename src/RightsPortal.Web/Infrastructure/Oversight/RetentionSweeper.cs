@@ -45,7 +45,7 @@ public sealed class RetentionSweeper(
             return;
         }
 
-        var interval = TimeSpan.FromMinutes(minutes);
+        var interval = PortalOptions.Interval(minutes); // a longer wait than a timer allows would stop the portal
         while (!stoppingToken.IsCancellationRequested)
         {
             try
