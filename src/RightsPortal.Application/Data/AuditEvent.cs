@@ -52,17 +52,7 @@ public static class AuditLog
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct); // SQLite: BEGIN IMMEDIATE takes the write lock.
         var previous = await db.AuditEvents.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? Genesis;
-        var row = new AuditEvent
-        {
-            At = entry.At,
-            ActorId = entry.ActorId,
-            Action = entry.Action,
-            Outcome = entry.Outcome,
-            OrganisationId = entry.OrganisationId,
-            RequestId = entry.RequestId,
-            PreviousHash = previous,
-        };
-        row.Hash = HashOf(row);
+        var row = Chained(entry, previous);
         db.AuditEvents.Add(row);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -97,17 +87,7 @@ public static class AuditLog
             .ToArray();
         foreach (var entry in entries)
         {
-            var row = new AuditEvent
-            {
-                At = entry.At,
-                ActorId = entry.ActorId,
-                Action = entry.Action,
-                Outcome = entry.Outcome,
-                OrganisationId = entry.OrganisationId,
-                RequestId = entry.RequestId,
-                PreviousHash = previous,
-            };
-            row.Hash = HashOf(row);
+            var row = Chained(entry, previous);
             previous = row.Hash;
 
             // Stored as EF stores them: the instant as its binary form, ids as upper-case text.
@@ -121,6 +101,23 @@ public static class AuditLog
             parameters[7].Value = row.Hash;
             await insert.ExecuteNonQueryAsync(ct);
         }
+    }
+
+    /// <summary>The row for an entry, linked to the hash of the row before it and hashed itself.</summary>
+    private static AuditEvent Chained(AuditEntry entry, string previous)
+    {
+        var row = new AuditEvent
+        {
+            At = entry.At,
+            ActorId = entry.ActorId,
+            Action = entry.Action,
+            Outcome = entry.Outcome,
+            OrganisationId = entry.OrganisationId,
+            RequestId = entry.RequestId,
+            PreviousHash = previous,
+        };
+        row.Hash = HashOf(row);
+        return row;
     }
 
     internal static string HashOf(AuditEvent e)

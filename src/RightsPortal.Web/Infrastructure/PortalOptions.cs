@@ -33,6 +33,27 @@ public sealed class PortalOptions
     /// <summary>A job's interval from its setting in minutes, at most <see cref="MaxIntervalMinutes"/> (a timer cannot wait much longer).</summary>
     public static TimeSpan Interval(int minutes) => TimeSpan.FromMinutes(Math.Min(minutes, MaxIntervalMinutes));
 
+    /// <summary>
+    /// Runs a background job's pass now and then every <paramref name="minutes"/> (time from <paramref name="clock"/>)
+    /// until the portal stops. The pass handles and logs its own failures, so one failed pass never stops the next.
+    /// </summary>
+    public static async Task RepeatAsync(Func<CancellationToken, Task> pass, int minutes, TimeProvider clock, CancellationToken stoppingToken)
+    {
+        var interval = Interval(minutes); // a longer wait than a timer allows would stop the portal
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await pass(stoppingToken);
+                await Task.Delay(interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
 }

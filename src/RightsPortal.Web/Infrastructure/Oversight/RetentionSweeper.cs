@@ -45,19 +45,7 @@ public sealed class RetentionSweeper(
             return;
         }
 
-        var interval = PortalOptions.Interval(minutes); // a longer wait than a timer allows would stop the portal
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-        }
+        await PortalOptions.RepeatAsync(RunOnceAsync, minutes, clock, stoppingToken);
     }
 }
 
