@@ -247,6 +247,8 @@ public sealed class RetentionReviewJourney(PortalServer portal)
     private static async Task OpenRetentionReviewAsync(IPage page)
     {
         await SignInAsync(page, Dpo, "/oversight");
+        // The menu is part of the interactive page: a click before it is connected can be lost in a slow start.
+        await Expect(page.Locator("[data-testid=oversight][data-interactive=yes]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await page.GetByTestId("nav-retention").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/oversight/retention$"));
         await Expect(page.Locator("[data-testid=retention-queue][data-interactive=yes]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
