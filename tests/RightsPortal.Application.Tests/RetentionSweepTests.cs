@@ -241,6 +241,7 @@ public sealed class RetentionSweepTests : IAsyncLifetime
     public async Task Identity_documents_are_destroyed_a_month_after_the_identity_decision_while_the_case_and_other_files_stay()
     {
         var (id, _) = await OpenCaseWithIdentityAsync();
+        var versionBefore = await VersionAsync(id);
         app.Clock.SetUtcNow(PortalApp.DefaultNow.AddMonths(1).AddDays(-1));
         Assert.Equal(0, (await SweepAsync()).IdentityDocumentSetsDestroyed);
 
@@ -252,7 +253,12 @@ public sealed class RetentionSweepTests : IAsyncLifetime
             var left = Assert.Single(await db.Files.Where(f => f.RequestId == id).ToListAsync());
             Assert.Equal(UploadKind.Evidence, left.Kind);
             Assert.Equal([left.StoredName], Directory.GetFiles(FilesFolder).Select(Path.GetFileName));
-            Assert.Equal(Child, (await db.Requests.AsNoTracking().SingleAsync(r => r.Id == id)).SubjectName);
+            var kept = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == id);
+            Assert.Equal(Child, kept.SubjectName);
+            var note = kept.Events.OrderBy(e => e.Sequence).Last();
+            Assert.Equal((RunRetentionSweep.IdentityDestroyedEvent, RunRetentionSweep.Actor, kept.Events.Count, app.Clock.GetUtcNow()), (note.Kind, note.ActorId, note.Sequence, note.At));
+            Assert.StartsWith("The copies of the proof of identity were destroyed under the retention schedule (Identity documents uploaded for verification: 1 month after the identity decision", note.Detail, StringComparison.Ordinal);
+            Assert.NotEqual(versionBefore, kept.Version);
             Assert.Single(await db.AuditEvents.Where(e => e.RequestId == id && e.Action == RunRetentionSweep.IdentityDestroyedAction).ToListAsync());
         }
 

@@ -58,6 +58,9 @@ public sealed class RunRetentionSweep(
 
     public const string CaseDestroyedAction = "Retention: case file destroyed";
     public const string IdentityDestroyedAction = "Retention: identity documents destroyed";
+    /// <summary>The timeline entry a case gets when its ID documents are destroyed.</summary>
+    public const string IdentityDestroyedEvent = "ID documents destroyed";
+
     public const string MailDestroyedAction = "Retention: copies of sent emails destroyed";
 
     /// <summary>Cases per transaction: about a second of work at most, so staff saving a case never wait long for the write lock.</summary>
@@ -235,6 +238,26 @@ public sealed class RunRetentionSweep(
         await db.Files.Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(ct);
         await probe.ReachedAsync(RetentionSweepProbe.IdentityRowsDeleted, ct);
         var cases = rows.Select(f => f.RequestId).Distinct().ToList();
+
+        // The case's timeline says what went and why, so nobody looks for the passport; the case's version moves on,
+        // so a page opened before cannot save over it unawares.
+        var rules = batch.ToDictionary(b => b.RequestId, b => b.Item.Rule.Describe());
+        var at = new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
+        foreach (var id in cases)
+        {
+            var key = id.ToString().ToUpperInvariant();
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO "CaseEvents" ("Id", "RequestId", "Sequence", "At", "ActorId", "Kind", "Detail")
+                SELECT {0}, {1}, COALESCE(MAX("Sequence"), 0) + 1, {2}, {3}, {4}, {5} FROM "CaseEvents" WHERE "RequestId" = {1};
+                UPDATE "Requests" SET "Version" = {6} WHERE "Id" = {1};
+                """,
+                [Guid.NewGuid().ToString().ToUpperInvariant(), key, at, Actor, IdentityDestroyedEvent,
+                    $"The copies of the proof of identity were destroyed under the retention schedule ({rules[id]}). The identity decision and its reason are kept.",
+                    Guid.NewGuid().ToString().ToUpperInvariant()],
+                ct);
+        }
+
         await AuditLog.AppendInTransactionAsync(db, [.. cases.Select(id => new AuditEntry(now, Actor, IdentityDestroyedAction, "Succeeded", organisationId, id))], ct);
         await tx.CommitAsync(ct);
         return cases.Count;
