@@ -78,9 +78,12 @@ public sealed class RetentionSweepTests : IAsyncLifetime
             Assert.Equal(Tombstone.AutomaticSweep, tombstone.DestructionApprovedBy);
             Assert.Equal("Rights-request case file: 6 years after the file closes, and never less than 4 months after the last contact (destroyed automatically, the organisation's schedule)", tombstone.DestroyedUnderRule);
             Assert.Equal(app.Clock.GetUtcNow(), tombstone.DestroyedAt);
-            Assert.Empty(tombstone.Events);
-            Assert.Empty(tombstone.Messages);
-            Assert.Empty(tombstone.Disclosures);
+            // What happened stays as content-free shells (when, what kind of step); what anyone wrote is gone.
+            Assert.NotEmpty(tombstone.Events);
+            Assert.All(tombstone.Events, e => Assert.Equal("", e.Detail));
+            Assert.All(tombstone.Messages, m => Assert.Equal("", m.Text));
+            Assert.All(tombstone.Disclosures, d => Assert.Equal(("", (string?)null), (d.Description, d.Reason)));
+            Assert.All(tombstone.Answers, a => Assert.Equal("", a.Answer));
             var search = Assert.Single(tombstone.SearchTasks);
             Assert.Equal("", search.Instructions);
             Assert.Null(search.Findings);
@@ -182,6 +185,13 @@ public sealed class RetentionSweepTests : IAsyncLifetime
         Assert.Equal(keepUntil, back.DueSince);
         Assert.Contains("The family's solicitor has written about a claim.", back.Explanation, StringComparison.Ordinal);
         Assert.Equal(0, (await SweepAsync()).CasesDestroyed);
+
+        // Destroyed in the end: the decisions stay, what the DPO wrote about the case goes with it.
+        await app.SendAsync(new DecideRetentionReviewCommand(id, PortalRecordKind.CaseFile, RetentionReviewDecision.Destroy, null, null));
+        Assert.Equal(1, (await SweepAsync()).CasesDestroyed);
+        await using var db = app.Db();
+        Assert.All(await db.RetentionReviews.Where(r => r.RequestId == id).ToListAsync(), r => Assert.Null(r.Reason));
+        Assert.Equal(2, await db.RetentionReviews.CountAsync(r => r.RequestId == id));
     }
 
     [Fact]
@@ -204,6 +214,11 @@ public sealed class RetentionSweepTests : IAsyncLifetime
 
         await app.SendAsync(new ReleaseLegalHoldCommand(hold, "The tribunal decided the appeal."));
         Assert.Equal(1, (await SweepAsync()).CasesDestroyed);
+
+        // The released hold named the child: once the child's case is destroyed, it keeps what it was and when, not whom or why.
+        var released = Assert.Single(await app.SendAsync(new GetLegalHoldsQuery()));
+        Assert.Equal(((string?)null, (DateOnly?)null, "", (string?)null), (released.ChildName, released.ChildDateOfBirth, released.Reason, released.ReleaseReason));
+        Assert.NotNull(released.ReleasedAt);
     }
 
     [Fact]
@@ -346,6 +361,7 @@ public sealed class RetentionSweepTests : IAsyncLifetime
     public async Task A_sweep_stopped_while_blanking_email_copies_leaves_them_whole_and_the_next_run_blanks_them()
     {
         var receipt = await app.AsPublic().SendAsync(app.ValidAccessRequest("STK") with { RequesterEmail = Email });
+        await app.AsCaseworker("STK").SendAsync(new WithdrawRequestCommand(receipt.RequestId, await VersionAsync(receipt.RequestId), "Withdrawn by phone"));
         await MarkAllMailSentAsync();
         app.Clock.SetUtcNow(PortalApp.DefaultNow.AddMonths(2));
 
@@ -370,10 +386,12 @@ public sealed class RetentionSweepTests : IAsyncLifetime
     public async Task Copies_of_sent_emails_are_blanked_a_month_after_sending_and_expired_sign_in_codes_are_removed()
     {
         var first = await app.AsPublic().SendAsync(app.ValidAccessRequest("STK") with { RequesterEmail = Email });
+        await app.AsCaseworker("STK").SendAsync(new WithdrawRequestCommand(first.RequestId, await VersionAsync(first.RequestId), "Withdrawn by phone"));
+        var open = await app.AsPublic().SendAsync(app.ValidAccessRequest("STK") with { RequesterEmail = "still.open@example.org", SubjectName = "Another Child" });
         await app.AsPublic().SendAsync(new RequestSignInCodeCommand(Email));
         await MarkAllMailSentAsync();
         app.Clock.SetUtcNow(PortalApp.DefaultNow.AddDays(20));
-        var later = await app.AsPublic().SendAsync(app.ValidAccessRequest("STK") with { RequesterEmail = "someone.else@example.org" });
+        var later = await app.AsPublic().SendAsync(app.ValidAccessRequest("STK") with { RequesterEmail = "someone.else@example.org", SubjectName = "Later Child" });
         await MarkAllMailSentAsync();
 
         app.Clock.SetUtcNow(PortalApp.DefaultNow.AddMonths(1).AddDays(1));
@@ -384,6 +402,8 @@ public sealed class RetentionSweepTests : IAsyncLifetime
         Assert.Equal(("", ""), (codeMail.To, codeMail.Body));
         Assert.All(await db.Outbox.Where(m => m.RequestId == first.RequestId).ToListAsync(), m => Assert.Equal(("", "", ""), (m.To, m.Subject, m.Body)));
         Assert.Contains(await db.Outbox.Where(m => m.RequestId == later.RequestId).ToListAsync(), m => m.To == "someone.else@example.org");
+        // Emails about a case still open are the child's records too: held until it closes, however old.
+        Assert.All(await db.Outbox.Where(m => m.RequestId == open.RequestId).ToListAsync(), m => Assert.Equal("still.open@example.org", m.To));
         Assert.Empty(await db.FamilySignInCodes.ToListAsync());
         Assert.DoesNotContain(mailCopies.All(), text => text.Contains(Email, StringComparison.Ordinal));
     }

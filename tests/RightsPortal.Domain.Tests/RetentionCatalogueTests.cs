@@ -90,4 +90,13 @@ public sealed class RetentionCatalogueTests
         var rule = PortalRecordCatalogue.RuleFor(PortalRecordKind.CaseFile, Schedule("Rights-request case file", 25, 0, RetentionAction.Review).OrganisationRules);
         Assert.Equal(Dates.D(expected), rule.EndsOn(new DateOnly(2008, 2, 29), leapDayToFirstMarch));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_29_February_trigger_plus_years_and_months_keeps_the_29th_whatever_the_choice(bool leapDayToFirstMarch)
+    {
+        var rule = PortalRecordCatalogue.RuleFor(PortalRecordKind.CaseFile, Schedule("Rights-request case file", 6, 6, RetentionAction.Review).OrganisationRules);
+        Assert.Equal(new DateOnly(2034, 8, 29), rule.EndsOn(new DateOnly(2028, 2, 29), leapDayToFirstMarch));
+    }
 }

@@ -249,4 +249,20 @@ public sealed class RetentionDueTests
         var item = RetentionDue.ForSentMail(new DateOnly(2026, 1, 31), requestId, "STK-2026-000001", Sam, RetentionSettings.Defaults, [HoldOnCase(requestId)], new DateOnly(2026, 3, 31));
         Assert.Equal(DueDisposition.Held, item!.Disposition);
     }
+
+    [Fact]
+    public void A_sent_email_about_a_child_with_an_open_case_or_a_hearing_to_come_is_kept_until_they_end()
+    {
+        var requestId = Guid.NewGuid();
+        var today = new DateOnly(2026, 3, 31);
+        RelatedCase Open() => new("STK-2026-000001", Right.Access, RequestStatus.InProgress, null, null);
+        RelatedCase Hearing() => new("STK-2026-000002", Right.Access, RequestStatus.Closed, HearingKind.SendTribunal, today.AddDays(10));
+
+        Assert.Equal(DueDisposition.Held, RetentionDue.ForSentMail(new DateOnly(2026, 1, 31), requestId, null, Sam, RetentionSettings.Defaults, [], today, [Open()])!.Disposition);
+        var hearing = RetentionDue.ForSentMail(new DateOnly(2026, 1, 31), requestId, null, Sam, RetentionSettings.Defaults, [], today, [Hearing()])!;
+        Assert.Equal(DueDisposition.Held, hearing.Disposition);
+        Assert.Contains("STK-2026-000002", hearing.Holds.Single().Explanation, StringComparison.Ordinal);
+        var closed = new RelatedCase("STK-2026-000003", Right.Access, RequestStatus.Closed, null, null);
+        Assert.Equal(DueDisposition.DestroyAutomatically, RetentionDue.ForSentMail(new DateOnly(2026, 1, 31), requestId, null, Sam, RetentionSettings.Defaults, [], today, [closed])!.Disposition);
+    }
 }

@@ -146,14 +146,21 @@ public sealed class RetentionScheduleEditTests
     }
 
     [Fact]
-    public void Copies_of_emails_sent_may_change_period_and_action_but_not_what_starts_the_period()
+    public void Copies_of_emails_sent_may_change_their_period_but_not_what_starts_it_nor_be_kept_for_review()
     {
         var copies = Rule("Copies of emails sent", RetentionTrigger.LastContact, 0, 1, RetentionAction.Destroy);
-        RetentionScheduleEdit.CheckLine(new("Copies of emails sent", RetentionTrigger.LastContact, 0, 3, RetentionAction.Review), copies, [copies], Why);
+        RetentionScheduleEdit.CheckLine(new("Copies of emails sent", RetentionTrigger.LastContact, 0, 3, RetentionAction.Destroy), copies, [copies], Why);
 
         var refused = Assert.Throws<DomainRuleException>(() =>
-            RetentionScheduleEdit.CheckLine(new("Copies of emails sent", RetentionTrigger.Closure, 0, 3, RetentionAction.Review), copies, [copies], Why));
+            RetentionScheduleEdit.CheckLine(new("Copies of emails sent", RetentionTrigger.Closure, 0, 3, RetentionAction.Destroy), copies, [copies], Why));
         Assert.Equal("The period for \"Copies of emails sent\" always starts when each email was sent. Change only the period or the action.", refused.Message);
+
+        foreach (var action in new[] { RetentionAction.Review, RetentionAction.Anonymise })
+        {
+            var review = Assert.Throws<DomainRuleException>(() =>
+                RetentionScheduleEdit.CheckLine(new("Copies of emails sent", RetentionTrigger.LastContact, 0, 3, action), copies, [copies], Why));
+            Assert.StartsWith("Copies of emails are destroyed automatically when their period ends", review.Message, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

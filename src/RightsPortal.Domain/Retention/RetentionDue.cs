@@ -101,13 +101,18 @@ public static class RetentionDue
         return due;
     }
 
-    /// <summary>The copy of one sent email, due a month (by default) after it was sent unless a hold covers its case or child.</summary>
-    public static DueItem? ForSentMail(DateOnly sentOn, Guid? requestId, string? reference, ChildKey? child, RetentionSettings settings, IEnumerable<LegalHold> holds, DateOnly today)
+    /// <summary>
+    /// The copy of one sent email, due a month (by default) after it was sent unless a hold covers its case or child:
+    /// a legal hold, or (given the child's cases, its own included) an open request or complaint or a hearing to come.
+    /// </summary>
+    public static DueItem? ForSentMail(DateOnly sentOn, Guid? requestId, string? reference, ChildKey? child, RetentionSettings settings, IEnumerable<LegalHold> holds, DateOnly today,
+        IEnumerable<RelatedCase>? casesForChild = null)
     {
         var rule = PortalRecordCatalogue.RuleFor(PortalRecordKind.SentMailBodies, settings.OrganisationRules);
         var ends = rule.EndsOn(sentOn, settings.LeapDayToFirstMarch);
         if (ends > today) return null;
         var held = holds.Where(h => h.Holds(requestId, child)).Select(h => new RetentionHold(h.Describe(), h.Id, null)).ToList();
+        held.AddRange(AutomaticHolds.For(casesForChild ?? [], today).Select(a => new RetentionHold(a.Explanation, null, a.Reason)));
         return Item(requestId, reference, rule, ends, $"sent on {UkDates.Short(sentOn)} plus {rule.PeriodText}", held);
     }
 

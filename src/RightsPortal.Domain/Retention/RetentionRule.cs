@@ -43,7 +43,8 @@ public sealed class RetentionRule
     /// <summary>The end of the period from a trigger date. A 29 February birthday ends on 28 February unless the organisation chose 1 March.</summary>
     public DateOnly EndsOn(DateOnly triggeredOn, bool leapDayToFirstMarch = false)
     {
-        var end = triggeredOn.AddYears(Years).AddMonths(Months);
+        // Counted in months, so a period of years and months from 29 February keeps the 29th where the end month has one.
+        var end = triggeredOn.AddMonths((12 * Years) + Months);
         if (leapDayToFirstMarch && triggeredOn is { Month: 2, Day: 29 } && end is { Month: 2, Day: 28 }) end = end.AddDays(1);
         return end;
     }

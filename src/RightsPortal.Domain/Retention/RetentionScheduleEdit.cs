@@ -113,6 +113,13 @@ public static class RetentionScheduleEdit
                 $"\"{portal.Name}\" are kept and destroyed with the {owner.ToLowerInvariant()} and have no period of their own. Change the line for \"{owner}\" instead.");
         }
 
+        if (portal.Kind == PortalRecordKind.SentMailBodies && line.Action != RetentionAction.Destroy)
+        {
+            // Email copies are too many to review one by one, and nobody would see them: they are only ever destroyed.
+            throw new DomainRuleException(
+                $"Copies of emails are destroyed automatically when their period ends; they cannot be kept for review. Choose \"destroyed automatically\" and change only the period.");
+        }
+
         if (TriggerFor(portal.Trigger) is { } fixedTrigger)
         {
             if (line.Trigger != fixedTrigger)

@@ -226,7 +226,7 @@ internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, I
             && await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.LeapDayToFirstMarch).SingleAsync(cancellationToken);
         var family = r.FamilyGroupId is { } group
             ? await db.Requests.AsNoTracking()
-                .Where(x => x.OrganisationId == organisationId && x.Id != r.Id && (x.FamilyGroupId == group || x.Id == group))
+                .Where(x => x.OrganisationId == organisationId && x.Id != r.Id && x.DestroyedAt == null && (x.FamilyGroupId == group || x.Id == group))
                 .OrderBy(x => x.Reference)
                 .Select(x => new FamilyCaseView(x.Id, x.Reference, x.SubjectName, x.Status, x.DueOn))
                 .ToListAsync(cancellationToken)
@@ -236,7 +236,12 @@ internal sealed class GetRequestDetailHandler(IDbContextFactory<PortalDb> dbs, I
         {
             DataCategories = categories,
             Timeline = [.. r.Events.OrderBy(e => e.At).ThenBy(e => e.Sequence).Select(e => new TimelineEntry(e.At,
-                e.ActorId == "family" ? "The family" : staffNames.GetValueOrDefault(e.ActorId, "A member of staff"), e.Kind, e.Detail))],
+                e.ActorId switch
+                {
+                    "family" => "The family",
+                    Retention.RunRetentionSweep.Actor => "The retention sweep",
+                    _ => staffNames.GetValueOrDefault(e.ActorId, "A member of staff"),
+                }, e.Kind, e.Detail))],
             Services = await db.OrganisationServices.AsNoTracking().Where(s => s.OrganisationId == organisationId)
                 .OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(cancellationToken),
             ErasureBlocks = r.Right == Right.Erasure ? ErasureCheck.Blocks(retention, r.DataCategories.ToList(), r.SubjectDateOfBirth, today, leapDayToFirstMarch) : [],

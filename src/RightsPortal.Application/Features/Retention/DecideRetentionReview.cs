@@ -49,7 +49,7 @@ internal sealed class DecideRetentionReviewHandler(IDbContextFactory<PortalDb> d
             throw new NotFoundException("case");
         }
 
-        var due = (await FindDueRecords.ForOrganisationAsync(db, organisationId, today, cancellationToken, cmd.RequestId))
+        var due = (await FindDueRecords.ForOrganisationAsync(db, organisationId, today, cancellationToken, [cmd.RequestId]))
             .FirstOrDefault(d => d.Item.Kind == cmd.Kind)
             ?? throw new DomainRuleException("This record is not waiting for a decision: it may have been decided or destroyed already. Refresh the page.");
         if (due.Item.Disposition == DueDisposition.DestroyAutomatically)

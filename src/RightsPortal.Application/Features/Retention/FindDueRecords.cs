@@ -30,8 +30,8 @@ internal static class FindDueRecords
     /// <summary>The latest trigger day whose period can have ended by today (a pre-filter; the exact date is worked out per item).</summary>
     public static DateOnly LatestTrigger(PortalRetentionRule rule, DateOnly today) => today.AddYears(-rule.Years).AddMonths(-rule.Months).AddDays(SlackDays);
 
-    /// <param name="onlyRequest">Just this case (to check one item again at the moment a DPO decides on it).</param>
-    public static async Task<IReadOnlyList<DueRecord>> ForOrganisationAsync(PortalDb db, Guid organisationId, DateOnly today, CancellationToken ct, Guid? onlyRequest = null)
+    /// <param name="onlyRequests">Just these cases: to check items again at the moment a DPO decides, or inside the sweep's transaction.</param>
+    public static async Task<IReadOnlyList<DueRecord>> ForOrganisationAsync(PortalDb db, Guid organisationId, DateOnly today, CancellationToken ct, IReadOnlyCollection<Guid>? onlyRequests = null)
     {
         var settings = await SettingsAsync(db, organisationId, ct);
         var caseCut = LatestTrigger(PortalRecordCatalogue.RuleFor(PortalRecordKind.CaseFile, settings.OrganisationRules), today);
@@ -39,9 +39,10 @@ internal static class FindDueRecords
         var idCut = LatestTrigger(PortalRecordCatalogue.RuleFor(PortalRecordKind.IdentityDocuments, settings.OrganisationRules), today);
 
         var anyCut = caseCut > complaintCut ? caseCut : complaintCut;
-        var candidates = await db.Requests.AsNoTracking()
-            .Where(r => r.OrganisationId == organisationId && r.ClosedOn != null && r.ClosedOn <= anyCut && r.DestroyedAt == null
-                        && (onlyRequest == null || r.Id == onlyRequest)
+        var requests = db.Requests.AsNoTracking().Where(r => r.OrganisationId == organisationId && r.DestroyedAt == null);
+        if (onlyRequests is not null) requests = requests.Where(r => onlyRequests.Contains(r.Id));
+        var candidates = await requests
+            .Where(r => r.ClosedOn != null && r.ClosedOn <= anyCut
                         && ((r.Right != Right.Complaint && r.ClosedOn <= caseCut) || (r.Right == Right.Complaint && r.ClosedOn <= complaintCut)))
             .Select(r => new Candidate(r.Id, r.Reference, r.Right, r.Status, r.ClosedOn, r.IdentityDecidedOn, r.SubjectName, r.SubjectDateOfBirth, r.HearingKind, r.HearingOn))
             .ToListAsync(ct);
@@ -50,8 +51,7 @@ internal static class FindDueRecords
         var withIdentity = await (
                 from f in db.Files
                 where f.Kind == UploadKind.Identity
-                join r in db.Requests on f.RequestId equals r.Id
-                where r.OrganisationId == organisationId && r.DestroyedAt == null && (onlyRequest == null || r.Id == onlyRequest)
+                join r in requests on f.RequestId equals r.Id
                 select new { r.Id, r.IdentityDecidedOn, r.ClosedOn })
             .Distinct()
             .ToListAsync(ct);
@@ -72,7 +72,8 @@ internal static class FindDueRecords
         var holds = await HoldsInForceAsync(db, organisationId, ct);
         var reviews = (await db.RetentionReviews.AsNoTracking().Where(r => r.OrganisationId == organisationId).ToListAsync(ct))
             .Where(r => r.RequestId is not null).ToLookup(r => r.RequestId!.Value);
-        var related = await RelatedByChildAsync(db, organisationId, today, ct);
+        var related = await RelatedByChildAsync(db, organisationId, today, ct,
+            onlyRequests is null ? null : candidates.Select(c => c.SubjectDateOfBirth).ToHashSet());
         var lastContact = await LastContactAsync(db, candidates.Select(c => c.Id).ToList(), ct);
 
         var due = new List<DueRecord>();
@@ -122,15 +123,19 @@ internal static class FindDueRecords
     }
 
     /// <summary>The organisation's open cases and cases with a hearing not yet past, by child: they hold that child's other records.</summary>
-    private static async Task<Dictionary<ChildKey, List<RelatedCase>>> RelatedByChildAsync(PortalDb db, Guid organisationId, DateOnly today, CancellationToken ct)
+    /// <param name="bornOn">Only children born on these days (when checking a known set of cases again).</param>
+    public static async Task<Dictionary<ChildKey, List<RelatedCase>>> RelatedByChildAsync(PortalDb db, Guid organisationId, DateOnly today, CancellationToken ct,
+        IReadOnlyCollection<DateOnly>? bornOn = null)
     {
         var open = Enum.GetValues<RequestStatus>().Where(s => !s.IsFinished()).ToList();
-        var rows = await db.Requests.AsNoTracking()
-            .Where(r => r.OrganisationId == organisationId && open.Contains(r.Status))
+        var requests = db.Requests.AsNoTracking().Where(r => r.OrganisationId == organisationId);
+        if (bornOn is not null) requests = requests.Where(r => bornOn.Contains(r.SubjectDateOfBirth));
+        var rows = await requests
+            .Where(r => open.Contains(r.Status))
             .Select(r => new { r.Reference, r.Right, r.Status, r.HearingKind, r.HearingOn, r.SubjectName, r.SubjectDateOfBirth })
             .ToListAsync(ct);
-        rows.AddRange(await db.Requests.AsNoTracking()
-            .Where(r => r.OrganisationId == organisationId && r.HearingOn >= today && !open.Contains(r.Status) && r.DestroyedAt == null)
+        rows.AddRange(await requests
+            .Where(r => r.HearingOn >= today && !open.Contains(r.Status) && r.DestroyedAt == null)
             .Select(r => new { r.Reference, r.Right, r.Status, r.HearingKind, r.HearingOn, r.SubjectName, r.SubjectDateOfBirth })
             .ToListAsync(ct));
         var byChild = new Dictionary<ChildKey, List<RelatedCase>>();

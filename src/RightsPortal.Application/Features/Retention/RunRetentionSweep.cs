@@ -82,10 +82,48 @@ public sealed class RunRetentionSweep(
         nameof(RightsRequest.TransferredFromReference), nameof(RightsRequest.DestroyedUnderRule), nameof(RightsRequest.DestructionApprovedBy),
     };
 
-    /// <summary>The tables that hold only what people wrote or did on a case: deleted whole.</summary>
-    private static readonly string[] CaseOwnedTables = ["CaseEvents", "CaseMessages", "RequestAnswers", "AuthorityRecords", "DisclosureItems", "ClarificationPauses"];
+    /// <summary>
+    /// The tables of what people wrote or did on a case, with the text columns each keeps (what happened and who on
+    /// the staff side, never what anyone wrote). Their rows stay as content-free shells: deleting millions of rows
+    /// keyed by random ids rewrites an index page per row, and a sweep of 100,000 cases must not take the portal's disk
+    /// for minutes. Every other text column is blanked.
+    /// </summary>
+    private static readonly (string Table, string[] Keep)[] CaseOwnedTables =
+    [
+        ("CaseEvents", ["Kind", "ActorId"]), ("CaseMessages", ["AuthorId"]), ("RequestAnswers", []), ("AuthorityRecords", []),
+        ("DisclosureItems", []), ("ClarificationPauses", []), ("SearchTasks", ["ServiceName"]),
+    ];
 
     public async Task<RetentionSweepReport> RunAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await SweepAsync(ct);
+        }
+        catch (Interrupted stopped)
+        {
+            // The probe stood for the process dying: what it threw is what a caller sees, and nothing was carried on.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(stopped.InnerException!).Throw();
+            throw;
+        }
+    }
+
+    /// <summary>Thrown when the probe stops the sweep: never caught by the sweep's own error handling.</summary>
+    private sealed class Interrupted(Exception inner) : Exception("The retention sweep was stopped at a probe point.", inner);
+
+    private async Task ReachedAsync(string step, CancellationToken ct)
+    {
+        try
+        {
+            await probe.ReachedAsync(step, ct);
+        }
+        catch (Exception ex)
+        {
+            throw new Interrupted(ex);
+        }
+    }
+
+    private async Task<RetentionSweepReport> SweepAsync(CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var now = clock.GetUtcNow();
@@ -100,8 +138,11 @@ public sealed class RunRetentionSweep(
             organisations = await db.Organisations.AsNoTracking().Select(o => o.Id).ToListAsync(ct);
         }
 
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? firstFailure = null;
         foreach (var organisationId in organisations)
         {
+            try
+            {
             IReadOnlyList<DueRecord> due;
             await using (var db = await dbs.CreateDbContextAsync(ct))
             {
@@ -119,18 +160,26 @@ public sealed class RunRetentionSweep(
 
             foreach (var batch in fileItems.Chunk(BatchSize))
             {
-                cases += await DestroyCasesAsync(organisationId, batch, now, ct);
+                cases += await DestroyCasesAsync(organisationId, batch, today, now, ct);
                 deleted += await FinishPendingDeletionsAsync(ct);
             }
 
             foreach (var batch in identityItems.Chunk(BatchSize))
             {
-                identity += await DestroyIdentityDocumentsAsync(organisationId, batch, now, ct);
+                identity += await DestroyIdentityDocumentsAsync(organisationId, batch, today, now, ct);
                 deleted += await FinishPendingDeletionsAsync(ct);
             }
 
             mail += await DestroyMailCopiesAsync(organisationId, today, now, ct);
             deleted += await FinishPendingDeletionsAsync(ct);
+            }
+            catch (Exception ex) when (ex is not Interrupted && (ex is not OperationCanceledException || !ct.IsCancellationRequested))
+            {
+                // One organisation's failure must not leave every other organisation's records past their date: the
+                // rest are swept, then the failure is raised (and logged by kind by the sweeper).
+                logger.LogError("Retention sweep of one organisation failed: {Error}", ex.GetType().Name);
+                firstFailure ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            }
         }
 
         mail += await DestroyMailCopiesAsync(null, today, now, ct); // sign-in codes and other mail for no organisation
@@ -141,37 +190,57 @@ public sealed class RunRetentionSweep(
         {
             var expired = now - SignInCodeKeep;
             codes = await db.FamilySignInCodes.Where(c => c.ExpiresAt < expired).ExecuteDeleteAsync(ct);
-            if (cases + identity + mail + codes > 0)
-            {
-                // Freed pages are zeroed (secure_delete); the write-ahead log still holds the old pages until it is
-                // checkpointed and truncated. A reader in the way only delays this to the next sweep.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
-            }
         }
+
+        await CheckpointAsync(ct);
 
         var report = new RetentionSweepReport(today, cases, identity, mail, codes, review, held, deleted, Stopwatch.GetElapsedTime(started));
         logger.LogInformation(
             "Retention sweep for {Today}: {Cases} case files, {Identity} sets of ID documents and {Mail} email copies destroyed, {Codes} sign-in codes removed, {Files} files deleted; {Review} waiting for review, {Held} held; {Milliseconds} ms",
             today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), cases, identity, mail, codes, deleted, review, held, (long)report.Elapsed.TotalMilliseconds);
+        firstFailure?.Throw();
         return report;
     }
 
-    private async Task<int> DestroyCasesAsync(Guid organisationId, IReadOnlyList<DueRecord> batch, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Freed pages are zeroed (secure_delete), but the write-ahead log keeps old page images until it is checkpointed
+    /// and truncated. Run on every sweep, whatever it destroyed, so a checkpoint that readers blocked last time is done
+    /// now; retried a few times while staff pages are reading.
+    /// </summary>
+    private async Task CheckpointAsync(CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            // The pragma answers one row: busy (1 while readers are in the way), pages in the log, pages checkpointed.
+            await db.Database.OpenConnectionAsync(ct);
+            await using var checkpoint = db.Database.GetDbConnection().CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            var busy = Convert.ToInt64(await checkpoint.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            if (busy == 0) return;
+            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), clock, ct);
+        }
+
+        logger.LogWarning("The write-ahead log could not be truncated after the retention sweep (readers in the way); the next sweep tries again");
+    }
+
+    private async Task<int> DestroyCasesAsync(Guid organisationId, IReadOnlyList<DueRecord> batch, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var ids = batch.Select(b => b.RequestId).ToList();
 
-        // Still there and not destroyed, read inside the write lock: a second sweep running at once finds nothing to do.
+        // Worked out again under the write lock, from the cases as they are now: a hold placed, a case about the same
+        // child opened, a hearing recorded or the case reopened since the sweep looked all win, and a second sweep
+        // running at once finds nothing left to do.
+        var due = (await FindDueRecords.ForOrganisationAsync(db, organisationId, today, ct, [.. batch.Select(b => b.RequestId)]))
+            .Where(d => d.Item.Disposition == DueDisposition.DestroyAutomatically && d.Item.Kind is PortalRecordKind.CaseFile or PortalRecordKind.ComplaintFile)
+            .ToDictionary(d => d.RequestId);
+        if (due.Count == 0) return 0;
+        var ids = due.Keys.ToList();
         var requests = await db.Requests.AsNoTracking()
-            .Where(r => ids.Contains(r.Id) && r.OrganisationId == organisationId && r.DestroyedAt == null && r.ClosedOn != null)
+            .Where(r => ids.Contains(r.Id))
             .Select(r => new { r.Id, r.Reference, r.Right, r.Status, r.ReceivedOn, r.ClosedOn, r.ResponseSentOn, r.Outcome, r.Decision, r.SubjectName, r.SubjectDateOfBirth })
             .ToListAsync(ct);
-
-        // A legal hold placed since the sweep looked wins: checked again under the lock.
-        var holds = await db.LegalHolds.AsNoTracking().Where(h => h.OrganisationId == organisationId && h.ReleasedAt == null).ToListAsync(ct);
-        requests.RemoveAll(r => holds.Any(h => h.Holds(r.Id, ChildKey.TryOf(r.SubjectName, r.SubjectDateOfBirth))));
-        if (requests.Count == 0) return 0;
         var live = requests.Select(r => r.Id).ToList();
         var json = FindDueRecords.GuidJson(live);
 
@@ -181,26 +250,38 @@ public sealed class RunRetentionSweep(
         db.PendingDeletions.AddRange(mailIds.Select(id => new PendingDeletion { Kind = PendingDeletionKind.SentMailCopy, Name = id.ToString("N"), RecordedAt = now }));
         await db.SaveChangesAsync(ct);
 
-        foreach (var table in CaseOwnedTables)
+        foreach (var (table, keep) in CaseOwnedTables)
         {
-            // The table names are this class's own constants, never input.
-            var sql = "DELETE FROM \"" + table + "\" WHERE \"RequestId\" IN (SELECT value FROM json_each({0}))";
-            await db.Database.ExecuteSqlRawAsync(sql, [json], ct);
+            await db.Database.ExecuteSqlRawAsync(BlankSql(db.Model, table, keep, "RequestId"), [json], ct);
         }
 
         await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Files\" WHERE \"RequestId\" IN (SELECT value FROM json_each({0}))", [json], ct);
         await db.Database.ExecuteSqlRawAsync(
             "UPDATE \"Outbox\" SET \"To\" = '', \"Subject\" = '', \"Body\" = '' WHERE \"RequestId\" IN (SELECT value FROM json_each({0}))", [json], ct);
-        await db.Database.ExecuteSqlRawAsync(BlankSql(db.Model, typeof(SearchTask), keep: [nameof(SearchTask.ServiceName)], "RequestId"), [json], ct);
         var references = requests.Select(r => r.Reference).ToList();
         await db.StaffReminders.Where(r => r.OrganisationId == organisationId && references.Contains(r.Reference)).ExecuteDeleteAsync(ct);
-        await probe.ReachedAsync(RetentionSweepProbe.CaseRowsDeleted, ct);
+
+        // What people wrote about these cases may name the child: the DPO's decisions stay, their reasons go; released
+        // holds on the cases, or on their children, keep what they were and when, not why or whom.
+        await db.RetentionReviews.Where(r => r.OrganisationId == organisationId && r.RequestId != null && live.Contains(r.RequestId.Value))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Reason, (string?)null), ct);
+        var children = requests.Select(r => ChildKey.TryOf(r.SubjectName, r.SubjectDateOfBirth)).OfType<ChildKey>().ToHashSet();
+        var released = (await db.LegalHolds.AsNoTracking().Where(h => h.OrganisationId == organisationId && h.ReleasedAt != null).ToListAsync(ct))
+            .Where(h => (h.RequestId is { } held && live.Contains(held)) || (h.Child is { } child && children.Contains(child)))
+            .Select(h => h.Id).ToList();
+        await db.LegalHolds.Where(h => released.Contains(h.Id)).ExecuteUpdateAsync(u => u
+            .SetProperty(h => h.Reason, "")
+            .SetProperty(h => h.ReleaseReason, (string?)null)
+            .SetProperty(h => h.ChildName, (string?)null)
+            .SetProperty(h => h.ChildNameKey, (string?)null)
+            .SetProperty(h => h.ChildDateOfBirth, (DateOnly?)null), ct);
+        await ReachedAsync(RetentionSweepProbe.CaseRowsDeleted, ct);
 
         // The tombstone: the case's own row with every personal field blanked and the record of destruction written.
         var blankRequests = BlankSql(db.Model, typeof(RightsRequest), KeptRequestText, "Id",
             extra: "\"SubjectDateOfBirth\" = '0001-01-01', \"FamilyGroupId\" = NULL, \"DestroyedAt\" = {1}, \"DestroyedUnderRule\" = {2}, \"DestructionApprovedBy\" = {3}, \"Version\" = {4}");
         var destroyedAt = new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
-        var byId = batch.ToDictionary(b => b.RequestId);
+        var byId = due;
         var audit = new List<AuditEntry>();
         foreach (var group in requests.GroupBy(r => (byId[r.Id].Item.Rule.Describe(), byId[r.Id].ApprovedBy ?? Tombstone.AutomaticSweep)))
         {
@@ -218,30 +299,41 @@ public sealed class RunRetentionSweep(
 
         await AuditLog.AppendInTransactionAsync(db, audit, ct);
         await tx.CommitAsync(ct);
-        await probe.ReachedAsync(RetentionSweepProbe.CasesCommitted, ct);
+        await ReachedAsync(RetentionSweepProbe.CasesCommitted, ct);
         return requests.Count;
     }
 
-    private async Task<int> DestroyIdentityDocumentsAsync(Guid organisationId, IReadOnlyList<DueRecord> batch, DateTimeOffset now, CancellationToken ct)
+    private async Task<int> DestroyIdentityDocumentsAsync(Guid organisationId, IReadOnlyList<DueRecord> batch, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var ids = batch.Select(b => b.RequestId).ToList();
-        var rows = await db.Files
-            .Where(f => ids.Contains(f.RequestId) && f.Kind == UploadKind.Identity)
-            .Join(db.Requests.Where(r => r.OrganisationId == organisationId), f => f.RequestId, r => r.Id, (f, r) => new { f.Id, f.RequestId, f.StoredName })
-            .ToListAsync(ct);
+
+        // Worked out again under the write lock: a hold placed since the sweep looked wins.
+        var due = (await FindDueRecords.ForOrganisationAsync(db, organisationId, today, ct, [.. batch.Select(b => b.RequestId)]))
+            .Where(d => d.Item.Disposition == DueDisposition.DestroyAutomatically && d.Item.Kind == PortalRecordKind.IdentityDocuments)
+            .ToDictionary(d => d.RequestId);
+        var ids = due.Keys.ToList();
+        var decided = await db.Requests.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, Decided = r.IdentityDecidedOn ?? r.ClosedOn }).ToDictionaryAsync(r => r.Id, r => r.Decided, ct);
+
+        // Only the copies the decision was made on: a file sent after it has its own time to run.
+        var rows = (await db.Files
+                .Where(f => ids.Contains(f.RequestId) && f.Kind == UploadKind.Identity)
+                .Select(f => new { f.Id, f.RequestId, f.StoredName, f.UploadedAt })
+                .ToListAsync(ct))
+            .Where(f => decided[f.RequestId] is { } on && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(f.UploadedAt, UkTime.Zone).DateTime) <= on)
+            .ToList();
         if (rows.Count == 0) return 0;
         db.PendingDeletions.AddRange(rows.Select(f => new PendingDeletion { Kind = PendingDeletionKind.StoredFile, Name = f.StoredName, RecordedAt = now }));
         await db.SaveChangesAsync(ct);
         var fileIds = rows.Select(f => f.Id).ToList();
         await db.Files.Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(ct);
-        await probe.ReachedAsync(RetentionSweepProbe.IdentityRowsDeleted, ct);
+        await ReachedAsync(RetentionSweepProbe.IdentityRowsDeleted, ct);
         var cases = rows.Select(f => f.RequestId).Distinct().ToList();
 
         // The case's timeline says what went and why, so nobody looks for the passport; the case's version moves on,
         // so a page opened before cannot save over it unawares.
-        var rules = batch.ToDictionary(b => b.RequestId, b => b.Item.Rule.Describe());
+        var rules = due.ToDictionary(d => d.Key, d => d.Value.Item.Rule.Describe());
         var at = new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
         foreach (var id in cases)
         {
@@ -277,41 +369,38 @@ public sealed class RunRetentionSweep(
             .ToListAsync(ct);
         if (sent.Count == 0) return 0;
 
-        var holds = organisationId is { } o
-            ? await db.LegalHolds.AsNoTracking().Where(h => h.OrganisationId == o && h.ReleasedAt == null).ToListAsync(ct)
-            : [];
-        var children = new Dictionary<Guid, ChildKey>();
-        if (holds.Any(h => h.RequestId is null))
-        {
-            var requestIds = sent.Where(m => m.RequestId is not null).Select(m => m.RequestId!.Value).Distinct().ToList();
-            foreach (var chunk in requestIds.Chunk(5000))
-            {
-                foreach (var r in await db.Requests.AsNoTracking().Where(r => chunk.Contains(r.Id) && r.SubjectName != "")
-                             .Select(r => new { r.Id, r.SubjectName, r.SubjectDateOfBirth }).ToListAsync(ct))
-                {
-                    if (ChildKey.TryOf(r.SubjectName, r.SubjectDateOfBirth) is { } key) children[r.Id] = key;
-                }
-            }
-        }
-
-        var dueIds = sent.Where(m =>
-            {
-                var sentOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(m.SentAt!.Value, UkTime.Zone).DateTime);
-                var child = m.RequestId is { } id && children.TryGetValue(id, out var key) ? key : null;
-                return RetentionDue.ForSentMail(sentOn, m.RequestId, null, child, settings, holds, today) is { Disposition: DueDisposition.DestroyAutomatically };
-            })
-            .Select(m => m.Id).ToList();
-
         var count = 0;
-        foreach (var chunk in dueIds.Chunk(BatchSize * 4))
+        foreach (var chunk in sent.Chunk(BatchSize * 4))
         {
+            // Holds are read under the write lock, so one placed while the sweep ran wins; the child's open cases and
+            // hearings hold the emails about them as they hold the rest of the child's records.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            db.PendingDeletions.AddRange(chunk.Select(id => new PendingDeletion { Kind = PendingDeletionKind.SentMailCopy, Name = id.ToString("N"), RecordedAt = now }));
+            var holds = organisationId is { } o ? await FindDueRecords.HoldsInForceAsync(db, o, ct) : [];
+            var related = organisationId is { } p ? await FindDueRecords.RelatedByChildAsync(db, p, today, ct) : [];
+            var requestIds = chunk.Where(m => m.RequestId is not null).Select(m => m.RequestId!.Value).Distinct().ToList();
+            var children = new Dictionary<Guid, ChildKey>();
+            foreach (var r in await db.Requests.AsNoTracking().Where(r => requestIds.Contains(r.Id) && r.SubjectName != "")
+                         .Select(r => new { r.Id, r.SubjectName, r.SubjectDateOfBirth }).ToListAsync(ct))
+            {
+                if (ChildKey.TryOf(r.SubjectName, r.SubjectDateOfBirth) is { } key) children[r.Id] = key;
+            }
+
+            var dueIds = chunk.Where(m =>
+                {
+                    var sentOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(m.SentAt!.Value, UkTime.Zone).DateTime);
+                    var child = m.RequestId is { } id && children.TryGetValue(id, out var key) ? key : null;
+                    var cases = child is not null && related.TryGetValue(child, out var list) ? list : [];
+                    return RetentionDue.ForSentMail(sentOn, m.RequestId, null, child, settings, holds, today, cases) is { Disposition: DueDisposition.DestroyAutomatically };
+                })
+                .Select(m => m.Id).ToList();
+            if (dueIds.Count == 0) continue;
+
+            db.PendingDeletions.AddRange(dueIds.Select(id => new PendingDeletion { Kind = PendingDeletionKind.SentMailCopy, Name = id.ToString("N"), RecordedAt = now }));
             await db.SaveChangesAsync(ct);
             var changed = await db.Database.ExecuteSqlRawAsync(
                 "UPDATE \"Outbox\" SET \"To\" = '', \"Subject\" = '', \"Body\" = '' WHERE \"Body\" <> '' AND \"Id\" IN (SELECT value FROM json_each({0}))",
-                [FindDueRecords.GuidJson(chunk)], ct);
-            await probe.ReachedAsync(RetentionSweepProbe.MailBlanked, ct);
+                [FindDueRecords.GuidJson(dueIds)], ct);
+            await ReachedAsync(RetentionSweepProbe.MailBlanked, ct);
             await AuditLog.AppendInTransactionAsync(db, [new AuditEntry(now, Actor, MailDestroyedAction, "Succeeded", organisationId, null)], ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
@@ -373,10 +462,13 @@ public sealed class RunRetentionSweep(
     /// to empty), for the rows whose <paramref name="key"/> is in the JSON array parameter {0}. Worked out from the
     /// model, so a text column added later is blanked on destruction unless someone decides it is safe to keep.
     /// </summary>
-    internal static string BlankSql(IModel model, Type clrType, IReadOnlyCollection<string> keep, string key, string? extra = null)
+    internal static string BlankSql(IModel model, Type clrType, IReadOnlyCollection<string> keep, string key, string? extra = null) =>
+        BlankSql(model, model.GetEntityTypes().Single(e => e.ClrType == clrType).GetTableName()!, keep, key, extra);
+
+    /// <summary>The same, for the entity mapped to <paramref name="table"/>.</summary>
+    internal static string BlankSql(IModel model, string table, IReadOnlyCollection<string> keep, string key, string? extra = null)
     {
-        var entity = model.GetEntityTypes().Single(e => e.ClrType == clrType);
-        var table = entity.GetTableName()!;
+        var entity = model.GetEntityTypes().Single(e => e.GetTableName() == table);
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
         var sets = entity.GetProperties()
             .Where(p => p.ClrType == typeof(string) && !p.IsKey() && !keep.Contains(p.Name) && p.GetColumnName(store) is not null)

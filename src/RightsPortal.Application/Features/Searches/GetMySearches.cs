@@ -79,7 +79,7 @@ internal sealed class GetMySearchesHandler(IDbContextFactory<PortalDb> dbs, ICur
 
         // Only this service's open and recently answered searches leave the database.
         var requests = await db.Requests.AsNoTracking()
-            .Where(r => r.OrganisationId == organisationId
+            .Where(r => r.OrganisationId == organisationId && r.DestroyedAt == null
                 && r.SearchTasks.Any(t => t.ServiceName == service && (t.CompletedOn == null || t.CompletedOn >= since)))
             .Select(r => new
             {
