@@ -106,6 +106,10 @@ public sealed class RetentionSweepTests : IAsyncLifetime
         Assert.Empty(Directory.GetFiles(FilesFolder));
         Assert.DoesNotContain(mailCopies.All(), text => text.Contains(Email, StringComparison.Ordinal) || text.Contains(Child, StringComparison.Ordinal));
 
+        // The queue lists the tombstone for what it is.
+        var listed = (await app.AsCaseworker("STK").SendAsync(new GetQueueQuery(0, 25))).Rows.Single(r => r.Id == id);
+        Assert.Equal("(destroyed under the retention schedule)", listed.SubjectName);
+
         // The case page shows the record of destruction, and nothing can be done to the case any more.
         var detail = await app.AsCaseworker("STK").SendAsync(new GetRequestDetailQuery(id));
         Assert.Equal((app.Clock.GetUtcNow(), Tombstone.AutomaticSweep), (detail.DestroyedAt!.Value, detail.DestructionApprovedBy));

@@ -45,6 +45,9 @@ public sealed class GetQueueValidator : AbstractValidator<GetQueueQuery>
 
 internal sealed class GetQueueHandler(IDbContextFactory<PortalDb> dbs, ICurrentActor actor) : IRequestHandler<GetQueueQuery, QueuePage>
 {
+    /// <summary>Shown for the child of a case destroyed under the retention schedule (its name is gone).</summary>
+    public const string DestroyedName = "(destroyed under the retention schedule)";
+
     public async Task<QueuePage> Handle(GetQueueQuery query, CancellationToken cancellationToken)
     {
         var organisationId = actor.RequireOrganisation();
@@ -71,7 +74,7 @@ internal sealed class GetQueueHandler(IDbContextFactory<PortalDb> dbs, ICurrentA
         var rows = await requests
             .Skip(query.Page * query.PageSize)
             .Take(query.PageSize)
-            .Select(r => new QueueRow(r.Id, r.Reference, r.Right, r.Status, r.SubjectName, r.Channel, r.ReceivedOn, r.DueOn))
+            .Select(r => new QueueRow(r.Id, r.Reference, r.Right, r.Status, r.DestroyedAt == null ? r.SubjectName : DestroyedName, r.Channel, r.ReceivedOn, r.DueOn))
             .ToListAsync(cancellationToken);
         return new QueuePage(rows, total);
     }
