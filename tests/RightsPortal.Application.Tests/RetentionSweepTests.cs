@@ -467,6 +467,26 @@ public sealed class RetentionSweepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_organisations_failure_is_logged_and_the_rest_of_the_sweep_still_runs_before_it_is_raised()
+    {
+        await app.AsPublic().SendAsync(new RequestSignInCodeCommand(Email));
+        await using (var db = app.Db())
+        {
+            // A schedule line no editor would accept (it is refused above 150 years): dates cannot count that far back.
+            var rule = await db.RetentionRules.SingleAsync(r => r.OrganisationId == app.OrganisationId("STK") && r.RecordType == "Rights-request case file");
+            rule.Years = 20_000;
+            await db.SaveChangesAsync();
+        }
+
+        app.Clock.SetUtcNow(PortalApp.DefaultNow.AddDays(3));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(SweepAsync);
+
+        Assert.Contains(app.Logs.Messages, m => m.Contains("Retention sweep of one organisation failed: ArgumentOutOfRangeException", StringComparison.Ordinal));
+        await using var after = app.Db();
+        Assert.Empty(await after.FamilySignInCodes.ToListAsync()); // the work after the organisations still ran
+    }
+
+    [Fact]
     public async Task The_blanking_statement_covers_every_text_column_of_a_case_except_those_the_tombstone_keeps()
     {
         await using var db = app.Db();

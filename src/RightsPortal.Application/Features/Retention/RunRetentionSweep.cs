@@ -143,35 +143,35 @@ public sealed class RunRetentionSweep(
         {
             try
             {
-            IReadOnlyList<DueRecord> due;
-            await using (var db = await dbs.CreateDbContextAsync(ct))
-            {
-                due = await FindDueRecords.ForOrganisationAsync(db, organisationId, today, ct);
-            }
+                IReadOnlyList<DueRecord> due;
+                await using (var db = await dbs.CreateDbContextAsync(ct))
+                {
+                    due = await FindDueRecords.ForOrganisationAsync(db, organisationId, today, ct);
+                }
 
-            review += due.Count(d => d.Item.Disposition == DueDisposition.ReviewByDpo);
-            held += due.Count(d => d.Item.Disposition == DueDisposition.Held);
-            var fileItems = due.Where(d => d.Item.Disposition == DueDisposition.DestroyAutomatically
-                                           && d.Item.Kind is PortalRecordKind.CaseFile or PortalRecordKind.ComplaintFile)
-                .OrderBy(d => d.Item.DueSince).Take(MaxCasesPerRun is { } max ? Math.Max(0, max - cases) : int.MaxValue).ToList();
-            var destroyedCases = fileItems.Select(d => d.RequestId).ToHashSet();
-            var identityItems = due.Where(d => d.Item.Disposition == DueDisposition.DestroyAutomatically
-                                               && d.Item.Kind == PortalRecordKind.IdentityDocuments && !destroyedCases.Contains(d.RequestId)).ToList();
+                review += due.Count(d => d.Item.Disposition == DueDisposition.ReviewByDpo);
+                held += due.Count(d => d.Item.Disposition == DueDisposition.Held);
+                var fileItems = due.Where(d => d.Item.Disposition == DueDisposition.DestroyAutomatically
+                                               && d.Item.Kind is PortalRecordKind.CaseFile or PortalRecordKind.ComplaintFile)
+                    .OrderBy(d => d.Item.DueSince).Take(MaxCasesPerRun is { } max ? Math.Max(0, max - cases) : int.MaxValue).ToList();
+                var destroyedCases = fileItems.Select(d => d.RequestId).ToHashSet();
+                var identityItems = due.Where(d => d.Item.Disposition == DueDisposition.DestroyAutomatically
+                                                   && d.Item.Kind == PortalRecordKind.IdentityDocuments && !destroyedCases.Contains(d.RequestId)).ToList();
 
-            foreach (var batch in fileItems.Chunk(BatchSize))
-            {
-                cases += await DestroyCasesAsync(organisationId, batch, today, now, ct);
+                foreach (var batch in fileItems.Chunk(BatchSize))
+                {
+                    cases += await DestroyCasesAsync(organisationId, batch, today, now, ct);
+                    deleted += await FinishPendingDeletionsAsync(ct);
+                }
+
+                foreach (var batch in identityItems.Chunk(BatchSize))
+                {
+                    identity += await DestroyIdentityDocumentsAsync(organisationId, batch, today, now, ct);
+                    deleted += await FinishPendingDeletionsAsync(ct);
+                }
+
+                mail += await DestroyMailCopiesAsync(organisationId, today, now, ct);
                 deleted += await FinishPendingDeletionsAsync(ct);
-            }
-
-            foreach (var batch in identityItems.Chunk(BatchSize))
-            {
-                identity += await DestroyIdentityDocumentsAsync(organisationId, batch, today, now, ct);
-                deleted += await FinishPendingDeletionsAsync(ct);
-            }
-
-            mail += await DestroyMailCopiesAsync(organisationId, today, now, ct);
-            deleted += await FinishPendingDeletionsAsync(ct);
             }
             catch (Exception ex) when (ex is not Interrupted && (ex is not OperationCanceledException || !ct.IsCancellationRequested))
             {
