@@ -5,5 +5,8 @@ public static class UkTime
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
-    public static DateOnly UkToday(this TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+    public static DateOnly UkToday(this TimeProvider clock) => DateOf(clock.GetUtcNow());
+
+    /// <summary>The UK calendar date an instant falls on.</summary>
+    public static DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime);
 }

@@ -69,7 +69,6 @@ public static class AuditLog
         var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Audit rows for a change are appended in that change's transaction.");
         if (entries.Count == 0) return;
         var previous = await db.AuditEvents.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? Genesis;
-        var at = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter();
         await using var insert = db.Database.GetDbConnection().CreateCommand();
         insert.Transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction);
         insert.CommandText = """
@@ -91,12 +90,12 @@ public static class AuditLog
             previous = row.Hash;
 
             // Stored as EF stores them: the instant as its binary form, ids as upper-case text.
-            parameters[0].Value = at.ConvertToProvider(row.At);
+            parameters[0].Value = StoredValues.Instant(row.At);
             parameters[1].Value = row.ActorId;
             parameters[2].Value = row.Action;
             parameters[3].Value = row.Outcome;
-            parameters[4].Value = (object?)row.OrganisationId?.ToString().ToUpperInvariant() ?? DBNull.Value;
-            parameters[5].Value = (object?)row.RequestId?.ToString().ToUpperInvariant() ?? DBNull.Value;
+            parameters[4].Value = row.OrganisationId is { } organisation ? StoredValues.Id(organisation) : DBNull.Value;
+            parameters[5].Value = row.RequestId is { } request ? StoredValues.Id(request) : DBNull.Value;
             parameters[6].Value = row.PreviousHash;
             parameters[7].Value = row.Hash;
             await insert.ExecuteNonQueryAsync(ct);

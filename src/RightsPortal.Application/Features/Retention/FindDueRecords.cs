@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RightsPortal.Application.Data;
 using RightsPortal.Domain.Requests;
@@ -153,25 +152,20 @@ internal static class FindDueRecords
     private static async Task<Dictionary<Guid, DateOnly>> LastContactAsync(PortalDb db, List<Guid> requestIds, CancellationToken ct)
     {
         var last = new Dictionary<Guid, DateOnly>();
-        var converter = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter();
         foreach (var chunk in requestIds.Chunk(5000))
         {
             var rows = await db.Database.SqlQueryRaw<LastContactRow>(
                     """SELECT "RequestId", MAX("At") AS "At" FROM "CaseMessages" WHERE "RequestId" IN (SELECT value FROM json_each({0})) GROUP BY "RequestId" """,
-                    GuidJson(chunk))
+                    StoredValues.IdsJson(chunk))
                 .ToListAsync(ct);
             foreach (var row in rows)
             {
-                var at = (DateTimeOffset)converter.ConvertFromProvider(row.At)!;
-                last[row.RequestId] = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, UkTime.Zone).DateTime);
+                last[row.RequestId] = UkTime.DateOf(StoredValues.InstantFrom(row.At));
             }
         }
 
         return last;
     }
-
-    /// <summary>Ids as a JSON array in the form the database stores them (upper-case text), for <c>json_each</c>.</summary>
-    public static string GuidJson(IEnumerable<Guid> ids) => JsonSerializer.Serialize(ids.Select(i => i.ToString().ToUpperInvariant()));
 
     private sealed record Candidate(
         Guid Id, string Reference, Right Right, RequestStatus Status, DateOnly? ClosedOn, DateOnly? IdentityDecidedOn,

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Logging;
 using RightsPortal.Application.Data;
 using RightsPortal.Application.Files;
@@ -242,7 +241,7 @@ public sealed class RunRetentionSweep(
             .Select(r => new { r.Id, r.Reference, r.Right, r.Status, r.ReceivedOn, r.ClosedOn, r.ResponseSentOn, r.Outcome, r.Decision, r.SubjectName, r.SubjectDateOfBirth })
             .ToListAsync(ct);
         var live = requests.Select(r => r.Id).ToList();
-        var json = FindDueRecords.GuidJson(live);
+        var json = StoredValues.IdsJson(live);
 
         var storedNames = await db.Files.Where(f => live.Contains(f.RequestId)).Select(f => f.StoredName).ToListAsync(ct);
         var mailIds = await db.Outbox.Where(m => m.RequestId != null && live.Contains(m.RequestId.Value)).Select(m => m.Id).ToListAsync(ct);
@@ -280,21 +279,20 @@ public sealed class RunRetentionSweep(
         // The tombstone: the case's own row with every personal field blanked and the record of destruction written.
         var blankRequests = BlankSql(db.Model, typeof(RightsRequest), KeptRequestText, "Id",
             extra: "\"SubjectDateOfBirth\" = '0001-01-01', \"FamilyGroupId\" = NULL, \"DestroyedAt\" = {1}, \"DestroyedUnderRule\" = {2}, \"DestructionApprovedBy\" = {3}, \"Version\" = {4}");
-        var destroyedAt = new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
-        var byId = due;
+        var destroyedAt = StoredValues.Instant(now);
         var audit = new List<AuditEntry>();
-        foreach (var group in requests.GroupBy(r => (byId[r.Id].Item.Rule.Describe(), byId[r.Id].ApprovedBy ?? Tombstone.AutomaticSweep)))
+        foreach (var group in requests.GroupBy(r => (due[r.Id].Item.Rule.Describe(), due[r.Id].ApprovedBy ?? Tombstone.AutomaticSweep)))
         {
             foreach (var r in group)
             {
                 // Refuses an open case: its records are needed to answer it.
                 _ = Tombstone.Of(new TombstoneFacts(r.Id, organisationId, r.Reference, r.Right, r.Status, r.ReceivedOn, r.ClosedOn, r.ResponseSentOn, r.Outcome, r.Decision),
-                    byId[r.Id].Item.Rule, now, group.Key.Item2);
+                    due[r.Id].Item.Rule, now, group.Key.Item2);
                 audit.Add(new AuditEntry(now, Actor, CaseDestroyedAction, "Succeeded", organisationId, r.Id));
             }
 
             await db.Database.ExecuteSqlRawAsync(blankRequests,
-                [FindDueRecords.GuidJson(group.Select(r => r.Id)), destroyedAt, group.Key.Item1, group.Key.Item2, Guid.NewGuid().ToString().ToUpperInvariant()], ct);
+                [StoredValues.IdsJson(group.Select(r => r.Id)), destroyedAt, group.Key.Item1, group.Key.Item2, StoredValues.Id(Guid.NewGuid())], ct);
         }
 
         await AuditLog.AppendInTransactionAsync(db, audit, ct);
@@ -321,7 +319,7 @@ public sealed class RunRetentionSweep(
                 .Where(f => ids.Contains(f.RequestId) && f.Kind == UploadKind.Identity)
                 .Select(f => new { f.Id, f.RequestId, f.StoredName, f.UploadedAt })
                 .ToListAsync(ct))
-            .Where(f => decided[f.RequestId] is { } on && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(f.UploadedAt, UkTime.Zone).DateTime) <= on)
+            .Where(f => decided[f.RequestId] is { } on && UkTime.DateOf(f.UploadedAt) <= on)
             .ToList();
         if (rows.Count == 0) return 0;
         db.PendingDeletions.AddRange(rows.Select(f => new PendingDeletion { Kind = PendingDeletionKind.StoredFile, Name = f.StoredName, RecordedAt = now }));
@@ -334,19 +332,19 @@ public sealed class RunRetentionSweep(
         // The case's timeline says what went and why, so nobody looks for the passport; the case's version moves on,
         // so a page opened before cannot save over it unawares.
         var rules = due.ToDictionary(d => d.Key, d => d.Value.Item.Rule.Describe());
-        var at = new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
+        var at = StoredValues.Instant(now);
         foreach (var id in cases)
         {
-            var key = id.ToString().ToUpperInvariant();
+            var key = StoredValues.Id(id);
             await db.Database.ExecuteSqlRawAsync(
                 """
                 INSERT INTO "CaseEvents" ("Id", "RequestId", "Sequence", "At", "ActorId", "Kind", "Detail")
                 SELECT {0}, {1}, COALESCE(MAX("Sequence"), 0) + 1, {2}, {3}, {4}, {5} FROM "CaseEvents" WHERE "RequestId" = {1};
                 UPDATE "Requests" SET "Version" = {6} WHERE "Id" = {1};
                 """,
-                [Guid.NewGuid().ToString().ToUpperInvariant(), key, at, Actor, IdentityDestroyedEvent,
+                [StoredValues.Id(Guid.NewGuid()), key, at, Actor, IdentityDestroyedEvent,
                     $"The copies of the proof of identity were destroyed under the retention schedule ({rules[id]}). The identity decision and its reason are kept.",
-                    Guid.NewGuid().ToString().ToUpperInvariant()],
+                    StoredValues.Id(Guid.NewGuid())],
                 ct);
         }
 
@@ -387,7 +385,7 @@ public sealed class RunRetentionSweep(
 
             var dueIds = chunk.Where(m =>
                 {
-                    var sentOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(m.SentAt!.Value, UkTime.Zone).DateTime);
+                    var sentOn = UkTime.DateOf(m.SentAt!.Value);
                     var child = m.RequestId is { } id && children.TryGetValue(id, out var key) ? key : null;
                     var cases = child is not null && related.TryGetValue(child, out var list) ? list : [];
                     return RetentionDue.ForSentMail(sentOn, m.RequestId, null, child, settings, holds, today, cases) is { Disposition: DueDisposition.DestroyAutomatically };
@@ -399,7 +397,7 @@ public sealed class RunRetentionSweep(
             await db.SaveChangesAsync(ct);
             var changed = await db.Database.ExecuteSqlRawAsync(
                 "UPDATE \"Outbox\" SET \"To\" = '', \"Subject\" = '', \"Body\" = '' WHERE \"Body\" <> '' AND \"Id\" IN (SELECT value FROM json_each({0}))",
-                [FindDueRecords.GuidJson(dueIds)], ct);
+                [StoredValues.IdsJson(dueIds)], ct);
             await ReachedAsync(RetentionSweepProbe.MailBlanked, ct);
             await AuditLog.AppendInTransactionAsync(db, [new AuditEntry(now, Actor, MailDestroyedAction, "Succeeded", organisationId, null)], ct);
             await tx.CommitAsync(ct);

@@ -285,7 +285,7 @@ internal sealed class GetDashboardFiguresHandler(IDbContextFactory<PortalDb> dbs
         var reviewsStarted = new MonthlyTally(period);
         foreach (var at in reviews)
         {
-            reviewsStarted.Add(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, UkTime.Zone).DateTime));
+            reviewsStarted.Add(UkTime.DateOf(at));
         }
 
         var timeliness = new List<TimelinessRow>();
